@@ -1,0 +1,294 @@
+package org.totaldiff.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The dense kernels of totaldiff, in EJML's idiom: static methods, inputs first, the output
+ * last and returned; a {@code null} output is created, a non-null one is reshaped. Inputs are
+ * never modified. Products run on a packed, register-blocked kernel ({@link Gemm}); element-wise
+ * maps and reductions run on {@link Loops}. All of them use the Vector API when it is enabled
+ * and every core through {@link Parallel}, and give bit-for-bit the same result for any thread
+ * count.
+ *
+ * <p>Shapes are checked and a mismatch is an {@link IllegalArgumentException} that names the
+ * kernel and both shapes. An output may not be the same object as an input of a product.
+ */
+public final class Dense {
+
+    /** Elements per chunk of the cheap element-wise kernels (a multiple of every vector length). */
+    static final int GRAIN = 1 << 14;
+    /** Elements per chunk of the transcendental kernels. */
+    static final int GRAIN_TRANSCENDENTAL = 1 << 12;
+
+    private Dense() {
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /**
+     * C = A B.
+     *
+     * @param a Not modified. m x k.
+     * @param b Not modified. k x n.
+     * @param c Modified (reshaped to m x n), or null to create it.
+     * @return c
+     */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("mult", false, false, a, b, null, 0, false, c);
+    }
+
+    /** C = C + A B. C must already be m x n. */
+    public static DMatrixRMaj multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("multAdd", false, false, a, b, null, 0, true, c);
+    }
+
+    /**
+     * C = A<sup>T</sup> B (the weight gradient of a dense layer: X<sup>T</sup> dY).
+     *
+     * @param a Not modified. k x m.
+     * @param b Not modified. k x n.
+     * @param c Modified (reshaped to m x n), or null.
+     */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("multTransA", true, false, a, b, null, 0, false, c);
+    }
+
+    /** C = C + A<sup>T</sup> B. C must already be m x n. */
+    public static DMatrixRMaj multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("multAddTransA", true, false, a, b, null, 0, true, c);
+    }
+
+    /**
+     * C = A B<sup>T</sup> (the input adjoint of a dense layer: dY W<sup>T</sup>).
+     *
+     * @param a Not modified. m x k.
+     * @param b Not modified. n x k.
+     * @param c Modified (reshaped to m x n), or null.
+     */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("multTransB", false, true, a, b, null, 0, false, c);
+    }
+
+    /** C = C + A B<sup>T</sup>. C must already be m x n. */
+    public static DMatrixRMaj multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        return product("multAddTransB", false, true, a, b, null, 0, true, c);
+    }
+
+    /**
+     * C = A B + 1 bias (a dense layer with its bias fused into the product).
+     *
+     * @param bias Not modified. 1 x n, added to every row.
+     */
+    public static DMatrixRMaj multBias(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias, DMatrixRMaj c) {
+        return product("multBias", false, false, a, b, bias, a.numRows, false, c);
+    }
+
+    /**
+     * C = A B, plus bias on the first {@code biasRows} rows only (the value stream of a
+     * stacked jet; the derivative streams below it get no bias).
+     */
+    public static DMatrixRMaj multBias(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias, int biasRows, DMatrixRMaj c) {
+        if (biasRows < 0 || biasRows > a.numRows) {
+            throw new IllegalArgumentException(
+                    "multBias: biasRows must be in [0, " + a.numRows + "], got " + biasRows);
+        }
+        return product("multBias", false, false, a, b, bias, biasRows, false, c);
+    }
+
+    private static DMatrixRMaj product(String name, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj bias, int biasRows, boolean accumulate, DMatrixRMaj c) {
+        int m = transA ? a.numCols : a.numRows;
+        int ka = transA ? a.numRows : a.numCols;
+        int kb = transB ? b.numCols : b.numRows;
+        int n = transB ? b.numRows : b.numCols;
+        if (ka != kb) {
+            throw new IllegalArgumentException(name + ": inner dimensions differ: A is " + shape(a)
+                    + (transA ? " (transposed)" : "") + ", B is " + shape(b) + (transB ? " (transposed)" : ""));
+        }
+        if (bias != null && (bias.numRows != 1 || bias.numCols != n)) {
+            throw new IllegalArgumentException(name + ": bias must be 1x" + n + ", got " + shape(bias));
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException(name + ": the output must not be one of the inputs");
+        }
+        if (accumulate) {
+            if (c == null || c.numRows != m || c.numCols != n) {
+                throw new IllegalArgumentException(name + ": accumulating output must be " + m + "x" + n
+                        + ", got " + (c == null ? "null" : shape(c)));
+            }
+        } else if (c == null) {
+            c = new DMatrixRMaj(m, n);
+        } else {
+            c.reshape(m, n);
+        }
+        Gemm.multiply(transA, transB, a, b, bias, biasRows, accumulate, c);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ element-wise maps
+
+    /** T = tanh(Z). T may be Z. */
+    public static DMatrixRMaj tanh(DMatrixRMaj z, DMatrixRMaj t) {
+        t = sameShape(z, t);
+        double[] zd = z.data;
+        double[] td = t.data;
+        Loops loops = Loops.get();
+        Parallel.forRange(z.getNumElements(), GRAIN_TRANSCENDENTAL, (f, e) -> loops.tanh(zd, td, f, e));
+        return t;
+    }
+
+    /**
+     * T = tanh(Z), D1 = tanh'(Z) = 1 - T<sup>2</sup>, D2 = tanh''(Z) = -2 T D1, in one pass: the
+     * three streams an activation needs to push a second-order jet through.
+     *
+     * @param z Not modified.
+     * @param t Modified (reshaped like z).
+     * @param d1 Modified (reshaped like z).
+     * @param d2 Modified (reshaped like z).
+     */
+    public static void tanhJet(DMatrixRMaj z, DMatrixRMaj t, DMatrixRMaj d1, DMatrixRMaj d2) {
+        if (t == null || d1 == null || d2 == null) {
+            throw new IllegalArgumentException("tanhJet: the three outputs must be non-null");
+        }
+        if (t == d1 || t == d2 || d1 == d2) {
+            throw new IllegalArgumentException("tanhJet: the three outputs must be distinct matrices");
+        }
+        sameShape(z, t);
+        sameShape(z, d1);
+        sameShape(z, d2);
+        double[] zd = z.data;
+        Loops loops = Loops.get();
+        Parallel.forRange(z.getNumElements(), GRAIN_TRANSCENDENTAL,
+                (f, e) -> loops.tanhJet(zd, t.data, d1.data, d2.data, f, e));
+    }
+
+    /** C = A o B (element-wise product). C may be A or B. */
+    public static DMatrixRMaj elementMult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        checkSame("elementMult", a, b);
+        c = sameShape(a, c);
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        Loops loops = Loops.get();
+        Parallel.forRange(a.getNumElements(), GRAIN, (f, e) -> loops.mul(ad, bd, cd, f, e));
+        return c;
+    }
+
+    /** C = C + A o B (element-wise fused multiply-add). C must have the shape of A. */
+    public static DMatrixRMaj elementMultAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        checkSame("elementMultAdd", a, b);
+        checkSame("elementMultAdd", a, c);
+        Loops loops = Loops.get();
+        Parallel.forRange(a.getNumElements(), GRAIN, (f, e) -> loops.mulAdd(a.data, b.data, c.data, f, e));
+        return c;
+    }
+
+    /** C = A + B. C may be A or B. */
+    public static DMatrixRMaj add(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        checkSame("add", a, b);
+        c = sameShape(a, c);
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        Loops loops = Loops.get();
+        Parallel.forRange(a.getNumElements(), GRAIN, (f, e) -> loops.add(ad, bd, cd, f, e));
+        return c;
+    }
+
+    /** C = alpha A. C may be A. */
+    public static DMatrixRMaj scale(double alpha, DMatrixRMaj a, DMatrixRMaj c) {
+        c = sameShape(a, c);
+        double[] ad = a.data;
+        double[] cd = c.data;
+        Loops loops = Loops.get();
+        Parallel.forRange(a.getNumElements(), GRAIN, (f, e) -> loops.scale(alpha, ad, cd, f, e));
+        return c;
+    }
+
+    /** C = C + alpha A. C must have the shape of A. */
+    public static DMatrixRMaj addEquals(DMatrixRMaj c, double alpha, DMatrixRMaj a) {
+        checkSame("addEquals", a, c);
+        Loops loops = Loops.get();
+        Parallel.forRange(a.getNumElements(), GRAIN, (f, e) -> loops.addScaled(alpha, a.data, c.data, f, e));
+        return c;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Sum of all elements. */
+    public static double elementSum(DMatrixRMaj a) {
+        Loops loops = Loops.get();
+        return Parallel.sum(a.getNumElements(), GRAIN, (f, e) -> loops.sum(a.data, f, e));
+    }
+
+    /** Sum of the squares of all elements. */
+    public static double elementSumSq(DMatrixRMaj a) {
+        Loops loops = Loops.get();
+        return Parallel.sum(a.getNumElements(), GRAIN, (f, e) -> loops.sumSquares(a.data, f, e));
+    }
+
+    /** Sum of A o B over all elements (the Frobenius inner product). */
+    public static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        checkSame("dot", a, b);
+        Loops loops = Loops.get();
+        return Parallel.sum(a.getNumElements(), GRAIN, (f, e) -> loops.dot(a.data, b.data, f, e));
+    }
+
+    /**
+     * Column sums: out[j] = sum over rows i of A[i][j] (the bias gradient of a dense layer).
+     *
+     * @param a Not modified. m x n.
+     * @param out Modified (reshaped to 1 x n), or null.
+     */
+    public static DMatrixRMaj sumCols(DMatrixRMaj a, DMatrixRMaj out) {
+        out = reshaped(out, 1, a.numCols);
+        int n = a.numCols;
+        int rows = a.numRows;
+        int rowGrain = Math.max(1, GRAIN / Math.max(1, n));
+        int chunks = Parallel.chunkCount(rows, rowGrain);
+        double[] result = out.data;
+        java.util.Arrays.fill(result, 0, n, 0.0);
+        if (chunks <= 1) {
+            Loops.get().addColumnSums(a.data, n, 0, rows, result);
+            return out;
+        }
+        double[][] partial = new double[chunks][n];
+        Loops loops = Loops.get();
+        Parallel.forEachChunk(chunks,
+                c -> loops.addColumnSums(a.data, n, c * rowGrain, Math.min(rows, (c + 1) * rowGrain), partial[c]));
+        for (double[] p : partial) {
+            for (int j = 0; j < n; j++) {
+                result[j] += p[j];
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** "3x4": a shape for error messages. */
+    public static String shape(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+
+    private static DMatrixRMaj reshaped(DMatrixRMaj out, int rows, int cols) {
+        if (out == null) {
+            return new DMatrixRMaj(rows, cols);
+        }
+        out.reshape(rows, cols);
+        return out;
+    }
+
+    private static DMatrixRMaj sameShape(DMatrixRMaj like, DMatrixRMaj out) {
+        if (out == like) {
+            return out;
+        }
+        return reshaped(out, like.numRows, like.numCols);
+    }
+
+    private static void checkSame(String name, DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(name + ": shapes differ: " + shape(a) + " and " + shape(b));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.totaldiff.engine;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Deterministic multicore execution for the kernels.
+ *
+ * <p>Work is cut into <em>chunks</em> whose boundaries depend only on the problem size and a
+ * fixed grain, never on the number of threads. Each chunk is computed by exactly one thread
+ * with the same instruction sequence it would have on one thread, and reductions combine
+ * per-chunk partial results in chunk order. So a kernel's result is bit-for-bit identical for
+ * 1 thread and for N threads.
+ *
+ * <p>The thread count defaults to the number of available processors; it can be set with the
+ * system property {@code totaldiff.threads} or {@link #setThreads(int)}. A call made from
+ * inside a worker runs inline (no nested parallelism, no deadlock).
+ */
+public final class Parallel {
+
+    /** Body of a ranged loop: processes the half-open index range [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /** Body of a ranged reduction: returns the partial result of [from, to). */
+    @FunctionalInterface
+    public interface RangeSum {
+        double sum(int from, int to);
+    }
+
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+    private static volatile int threads = initialThreads();
+    private static ExecutorService pool;
+
+    private Parallel() {
+    }
+
+    private static int initialThreads() {
+        String property = System.getProperty("totaldiff.threads");
+        if (property == null || property.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(property.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(
+                "totaldiff.threads: expected a whole number >= 1, got '" + property + "'");
+    }
+
+    /** Number of threads the kernels use. */
+    public static int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets the number of threads the kernels use (1 = run on the calling thread only).
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads: expected >= 1, got " + n);
+        }
+        if (n != threads && pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
+        threads = n;
+    }
+
+    /** Number of chunks of size {@code grain} that cover {@code n} items. */
+    public static int chunkCount(int n, int grain) {
+        return n <= 0 ? 0 : (n + grain - 1) / grain;
+    }
+
+    /**
+     * Runs {@code body} over [0, n) cut into chunks of {@code grain} items (the last may be
+     * shorter). Chunks run concurrently on up to {@link #threads()} threads.
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain: expected >= 1, got " + grain);
+        }
+        int chunks = chunkCount(n, grain);
+        forEachChunk(chunks, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
+    }
+
+    /**
+     * Sums {@code body} over [0, n) cut into chunks of {@code grain}: the partial sums are
+     * added in chunk order, so the result does not depend on the thread count.
+     */
+    public static double sum(int n, int grain, RangeSum body) {
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain: expected >= 1, got " + grain);
+        }
+        int chunks = chunkCount(n, grain);
+        if (chunks <= 1) {
+            return chunks == 0 ? 0.0 : body.sum(0, n);
+        }
+        double[] partial = new double[chunks];
+        forEachChunk(chunks, c -> partial[c] = body.sum(c * grain, Math.min(n, (c + 1) * grain)));
+        double total = 0.0;
+        for (double p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    /** Runs {@code body.accept(c)} for every chunk index c in [0, chunks), in any order. */
+    public static void forEachChunk(int chunks, IntConsumer body) {
+        int workers = Math.min(threads, chunks);
+        if (workers <= 1 || INSIDE.get()) {
+            for (int c = 0; c < chunks; c++) {
+                body.accept(c);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            boolean was = INSIDE.get();
+            INSIDE.set(true);
+            try {
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    body.accept(c);
+                }
+            } finally {
+                INSIDE.set(was);
+            }
+        };
+        ExecutorService executor = executor();
+        @SuppressWarnings("unchecked")
+        Future<?>[] helpers = new Future<?>[workers - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = executor.submit(worker);
+        }
+        RuntimeException failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> helper : helpers) {
+            try {
+                helper.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    Throwable cause = e.getCause();
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for kernel workers", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static synchronized ExecutorService executor() {
+        if (pool == null) {
+            AtomicInteger id = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "totaldiff-kernel-" + id.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), factory);
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,100 @@
+package org.totaldiff.engine;
+
+/** Plain Java loops: the fallback when the Vector API is not enabled, and the reference. */
+public final class ScalarLoops implements Loops {
+
+    @Override
+    public int vectorLength() {
+        return 1;
+    }
+
+    @Override
+    public void tanh(double[] z, double[] t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            t[i] = Math.tanh(z[i]);
+        }
+    }
+
+    @Override
+    public void tanhJet(double[] z, double[] t, double[] d1, double[] d2, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double ti = Math.tanh(z[i]);
+            double si = 1.0 - ti * ti;
+            t[i] = ti;
+            d1[i] = si;
+            d2[i] = -2.0 * ti * si;
+        }
+    }
+
+    @Override
+    public void mul(double[] a, double[] b, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c[i] = a[i] * b[i];
+        }
+    }
+
+    @Override
+    public void mulAdd(double[] a, double[] b, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c[i] = Math.fma(a[i], b[i], c[i]);
+        }
+    }
+
+    @Override
+    public void add(double[] a, double[] b, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c[i] = a[i] + b[i];
+        }
+    }
+
+    @Override
+    public void scale(double alpha, double[] a, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c[i] = alpha * a[i];
+        }
+    }
+
+    @Override
+    public void addScaled(double alpha, double[] a, double[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c[i] = Math.fma(alpha, a[i], c[i]);
+        }
+    }
+
+    @Override
+    public double sum(double[] a, int from, int to) {
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sumSquares(double[] a, int from, int to) {
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s = Math.fma(a[i], a[i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public double dot(double[] a, double[] b, int from, int to) {
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s = Math.fma(a[i], b[i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public void addColumnSums(double[] a, int n, int rowFrom, int rowTo, double[] out) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int base = r * n;
+            for (int j = 0; j < n; j++) {
+                out[j] += a[base + j];
+            }
+        }
+    }
+}
