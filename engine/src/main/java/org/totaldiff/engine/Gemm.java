@@ -1,55 +1,462 @@
 package org.totaldiff.engine;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * General matrix product C = op(A) op(B) [+ C] [+ 1 bias on the first biasRows rows], with
  * op = identity or transpose. Shapes have been checked by {@link Dense}.
  *
- * <p>Placeholder: a straightforward loop order (i, k, j) with each element's sum over k in a
- * fixed order, parallel over row chunks of C; to be replaced by the packed kernel.
+ * <p>The packed path follows the BLIS/GotoBLAS structure: k is cut into blocks of {@link #KC};
+ * for each block, a tile of op(A) (up to {@link #MC} rows) and of op(B) (up to {@link #NC}
+ * columns) are copied into contiguous, zero-padded panels, and a register-blocked
+ * {@link GemmKernel} micro-kernel computes MR x NR pieces of C from them with FMAs. The packing
+ * absorbs the transpositions, so one micro-kernel serves all four products. Packing buffers are
+ * thread-local and reused, so repeated shapes allocate nothing but the task bookkeeping.
+ *
+ * <p>Determinism. The work is cut into tasks whose boundaries depend only on (m, n, k): tiles of
+ * C, or, when C is too small to keep the cores busy (a weight gradient X<sup>T</sup> dY with
+ * k = samples), chunks of k whose partial products are added in chunk order. Each element of C
+ * sees the same sequence of operations whatever thread runs its task, so the result is
+ * bit-for-bit the same for any {@link Parallel#threads()}.
+ *
+ * <p>Small shapes take shorter paths: a direct loop when m n k is tiny, and dot/axpy loops when C
+ * has only a few columns (the output layer of a network), where an NR-wide tile would be mostly
+ * padding.
  */
 final class Gemm {
+
+    /** Depth of a k block: a packed A panel (MR x KC) stays in L1, a B block in L2. */
+    static final int KC = 256;
+    /** Rows of C per task tile (a multiple of every MR). */
+    static final int MC = 128;
+    /** Columns of C per task tile (a multiple of every NR). */
+    static final int NC = 256;
+    /** Target length of a chunk of k when the product is split along k. */
+    static final int K_CHUNK = 2048;
+    /** Fewer tasks than this and the tiles are made smaller (or k is split). */
+    static final int MIN_TASKS = 4;
+    /** Products with m n k at most this run as a direct loop on the calling thread. */
+    static final long TINY = 4096;
+    /** op(B) with at most this many (padded) elements is packed once and shared by all tasks. */
+    static final int SHARED_B_MAX = 1 << 16;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private Gemm() {
     }
 
     static void multiply(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias,
             int biasRows, boolean accumulate, DMatrixRMaj c) {
-        int m = c.numRows;
-        int n = c.numCols;
-        int k = transA ? a.numRows : a.numCols;
-        double[] ad = a.data;
-        double[] bd = b.data;
-        double[] cd = c.data;
-        int lda = a.numCols;
-        int ldb = b.numCols;
-        Parallel.forRange(m, 16, (from, to) -> {
-            double[] row = new double[n];
-            for (int i = from; i < to; i++) {
-                java.util.Arrays.fill(row, 0.0);
+        multiply(GemmKernel.get(), transA, transB, a, b, bias, biasRows, accumulate, c);
+    }
+
+    /** As {@link #multiply(boolean, boolean, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int, boolean, DMatrixRMaj)}, on a chosen kernel. */
+    static void multiply(GemmKernel kernel, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj bias, int biasRows, boolean accumulate, DMatrixRMaj c) {
+        Job job = new Job(kernel, transA, transB, a, b, bias == null ? null : bias.data,
+                bias == null ? 0 : biasRows, accumulate, c);
+        if (job.m == 0 || job.n == 0) {
+            return;
+        }
+        if (job.k == 0 || (long) job.m * job.n * job.k <= TINY) {
+            direct(job);
+        } else if (job.n * 4 <= kernel.nr()) {
+            narrow(job);
+        } else {
+            packed(job);
+        }
+    }
+
+    // ------------------------------------------------------------------ direct and narrow paths
+
+    /** Triple loop, each element's sum over k in order. */
+    private static void direct(Job j) {
+        for (int i = 0; i < j.m; i++) {
+            for (int q = 0; q < j.n; q++) {
+                double s = 0.0;
+                for (int p = 0; p < j.k; p++) {
+                    s = Math.fma(j.opA(i, p), j.opB(p, q), s);
+                }
+                j.finish(i, q, s);
+            }
+        }
+    }
+
+    /** C with few columns: dot products over k (op(A) = A), or axpy over k chunks (op(A) = A^T). */
+    private static void narrow(Job j) {
+        int m = j.m;
+        int n = j.n;
+        int k = j.k;
+        GemmKernel kernel = j.kernel;
+        if (!j.transA) {
+            double[] bt;
+            if (j.transB) {
+                bt = j.b;
+            } else {
+                bt = BUFFERS.get().shared(n * k);
                 for (int p = 0; p < k; p++) {
-                    double aip = transA ? ad[p * lda + i] : ad[i * lda + p];
-                    if (transB) {
-                        for (int j = 0; j < n; j++) {
-                            row[j] = Math.fma(aip, bd[j * ldb + p], row[j]);
-                        }
-                    } else {
-                        int bo = p * ldb;
-                        for (int j = 0; j < n; j++) {
-                            row[j] = Math.fma(aip, bd[bo + j], row[j]);
-                        }
+                    for (int q = 0; q < n; q++) {
+                        bt[q * k + p] = j.b[p * j.ldb + q];
                     }
                 }
-                int co = i * n;
-                for (int j = 0; j < n; j++) {
-                    double v = row[j];
-                    if (bias != null && i < biasRows) {
-                        v += bias.data[j];
+            }
+            int grain = Math.max(1, (1 << 15) / (k * n));
+            Parallel.forRange(m, grain, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    for (int q = 0; q < n; q++) {
+                        j.finish(i, q, kernel.dot(j.a, i * j.lda, bt, q * k, k));
                     }
-                    cd[co + j] = accumulate ? cd[co + j] + v : v;
+                }
+            });
+            return;
+        }
+        int chunks = Parallel.chunkCount(k, K_CHUNK);
+        int mn = m * n;
+        double[] part = BUFFERS.get().partial(chunks * mn);
+        Arrays.fill(part, 0, chunks * mn, 0.0);
+        Parallel.forEachChunk(chunks, ch -> {
+            int base = ch * mn;
+            for (int p = ch * K_CHUNK, end = Math.min(k, p + K_CHUNK); p < end; p++) {
+                for (int q = 0; q < n; q++) {
+                    kernel.axpy(j.opB(p, q), j.a, p * j.lda, part, base + q * m, m);
                 }
             }
         });
+        for (int i = 0; i < m; i++) {
+            for (int q = 0; q < n; q++) {
+                double v = j.start(i, q);
+                for (int ch = 0; ch < chunks; ch++) {
+                    v += part[ch * mn + q * m + i];
+                }
+                j.c[i * n + q] = v;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ packed path
+
+    private static void packed(Job j) {
+        int m = j.m;
+        int n = j.n;
+        int k = j.k;
+        int mr = j.kernel.mr();
+        int nr = j.kernel.nr();
+        int tilesN = ceilDiv(n, NC);
+        if (ceilDiv(m, MC) * tilesN < MIN_TASKS && k >= 2 * K_CHUNK) {
+            splitK(j);
+            return;
+        }
+        int mc = MC;
+        while (ceilDiv(m, mc) * tilesN < MIN_TASKS && mc > mr) {
+            mc = Math.max(mr, roundUp(mc / 2, mr));
+        }
+        int tilesM = ceilDiv(m, mc);
+        int nPad = roundUp(n, nr);
+        double[] sharedB = null;
+        if ((long) k * nPad <= SHARED_B_MAX) {
+            sharedB = BUFFERS.get().shared(k * nPad);
+            for (int pc = 0; pc < k; pc += KC) {
+                packB(j, pc, Math.min(KC, k - pc), 0, n, sharedB, pc * nPad);
+            }
+        }
+        double[] shared = sharedB;
+        int tileRows = mc;
+        Parallel.forEachChunk(tilesM * tilesN, t -> {
+            int i0 = (t / tilesN) * tileRows;
+            int j0 = (t % tilesN) * NC;
+            tile(j, i0, Math.min(tileRows, m - i0), j0, Math.min(NC, n - j0), 0, k, j.c, 0, j.accumulate,
+                    j.bias, j.biasRows, shared, nPad);
+        });
+    }
+
+    /**
+     * Small C, long k: chunks of k each compute a partial C (tiles in sequence), then C = start +
+     * partial 0 + partial 1 + ... in chunk order.
+     */
+    private static void splitK(Job j) {
+        int m = j.m;
+        int n = j.n;
+        int k = j.k;
+        int chunks = roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS);
+        int chunkLen = ceilDiv(k, chunks);
+        int mn = m * n;
+        double[] part = BUFFERS.get().partial(chunks * mn);
+        Parallel.forEachChunk(chunks, ch -> {
+            int kFrom = Math.min(k, ch * chunkLen);
+            int kTo = Math.min(k, kFrom + chunkLen);
+            int base = ch * mn;
+            if (kFrom == kTo) {
+                Arrays.fill(part, base, base + mn, 0.0);
+                return;
+            }
+            for (int i0 = 0; i0 < m; i0 += MC) {
+                for (int j0 = 0; j0 < n; j0 += NC) {
+                    tile(j, i0, Math.min(MC, m - i0), j0, Math.min(NC, n - j0), kFrom, kTo, part, base, false,
+                            null, 0, null, 0);
+                }
+            }
+        });
+        int rowGrain = Math.max(1, (1 << 14) / n);
+        Parallel.forRange(m, rowGrain, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < n; q++) {
+                    double v = j.start(i, q);
+                    int e = i * n + q;
+                    for (int ch = 0; ch < chunks; ch++) {
+                        v += part[ch * mn + e];
+                    }
+                    j.c[e] = v;
+                }
+            }
+        });
+    }
+
+    /**
+     * C[i0..i0+mc, j0..j0+nc] (at cArr[cBase + i*ldc + j]) from the k range [kFrom, kTo), block by
+     * block. The first block starts from C ({@code accumulate}) or zero, plus the bias; the later
+     * blocks add to what the earlier ones stored.
+     */
+    private static void tile(Job j, int i0, int mc, int j0, int nc, int kFrom, int kTo, double[] cArr, int cBase,
+            boolean accumulate, double[] bias, int biasRows, double[] sharedB, int nPad) {
+        GemmKernel kernel = j.kernel;
+        int mr = kernel.mr();
+        int nr = kernel.nr();
+        Buffers buf = BUFFERS.get();
+        int ldc = j.n;
+        for (int pc = kFrom; pc < kTo; pc += KC) {
+            int kc = Math.min(KC, kTo - pc);
+            double[] ap = buf.a(roundUp(mc, mr) * kc);
+            packA(j, i0, mc, pc, kc, ap, mr);
+            double[] bp;
+            int bBase;
+            if (sharedB != null) {
+                bp = sharedB;
+                bBase = pc * nPad + j0 * kc;
+            } else {
+                bp = buf.b(roundUp(nc, nr) * kc);
+                packB(j, pc, kc, j0, nc, bp, 0);
+                bBase = 0;
+            }
+            boolean first = pc == kFrom;
+            boolean loadC = !first || accumulate;
+            double[] bz = first ? bias : null;
+            for (int jr = 0; jr < nc; jr += nr) {
+                int col = j0 + jr;
+                int cols = Math.min(nr, nc - jr);
+                for (int ir = 0; ir < mc; ir += mr) {
+                    int row = i0 + ir;
+                    int rows = Math.min(mr, mc - ir);
+                    int br = bz == null ? 0 : Math.max(0, Math.min(mr, biasRows - row));
+                    int cOff = cBase + row * ldc + col;
+                    if (rows == mr && cols == nr) {
+                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, loadC, bz, col, br);
+                    } else {
+                        double[] s = buf.scratch(mr * nr);
+                        for (int r = 0; r < mr; r++) {
+                            for (int q = 0; q < nr; q++) {
+                                double v = 0.0;
+                                if (r < rows && q < cols) {
+                                    if (loadC) {
+                                        v = cArr[cOff + r * ldc + q];
+                                    }
+                                    if (r < br) {
+                                        v += bz[col + q];
+                                    }
+                                }
+                                s[r * nr + q] = v;
+                            }
+                        }
+                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, s, 0, nr, true, null, 0, 0);
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(s, r * nr, cArr, cOff + r * ldc, cols);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[i0..i0+mc, p0..p0+kc] as MR-row panels: ap[panel*MR*kc + p*MR + r]. */
+    private static void packA(Job j, int i0, int mc, int p0, int kc, double[] ap, int mr) {
+        double[] a = j.a;
+        int lda = j.lda;
+        if (j.transA) {
+            // op(A) row i is column i of A: walk the rows of A once, scattering into the panels.
+            for (int p = 0; p < kc; p++) {
+                int src = (p0 + p) * lda + i0;
+                for (int r0 = 0; r0 < mc; r0 += mr) {
+                    int rows = Math.min(mr, mc - r0);
+                    int d = r0 * kc + p * mr;
+                    System.arraycopy(a, src + r0, ap, d, rows);
+                    if (rows < mr) {
+                        Arrays.fill(ap, d + rows, d + mr, 0.0);
+                    }
+                }
+            }
+            return;
+        }
+        for (int r0 = 0; r0 < mc; r0 += mr) {
+            int rows = Math.min(mr, mc - r0);
+            int base = r0 * kc;
+            if (rows == 8 && mr == 8) {
+                // The common full panel: walk k once, gathering one value of each of the 8 rows.
+                int s0 = (i0 + r0) * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * 8;
+                    int s = s0 + p;
+                    ap[d] = a[s];
+                    ap[d + 1] = a[s + lda];
+                    ap[d + 2] = a[s + 2 * lda];
+                    ap[d + 3] = a[s + 3 * lda];
+                    ap[d + 4] = a[s + 4 * lda];
+                    ap[d + 5] = a[s + 5 * lda];
+                    ap[d + 6] = a[s + 6 * lda];
+                    ap[d + 7] = a[s + 7 * lda];
+                }
+            } else {
+                for (int r = 0; r < mr; r++) {
+                    int d = base + r;
+                    if (r < rows) {
+                        int src = (i0 + r0 + r) * lda + p0;
+                        for (int p = 0; p < kc; p++) {
+                            ap[d + p * mr] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            ap[d + p * mr] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[p0..p0+kc, j0..j0+nc] as NR-column panels: bp[off + panel*NR*kc + p*NR + q]. */
+    private static void packB(Job j, int p0, int kc, int j0, int nc, double[] bp, int off) {
+        double[] b = j.b;
+        int ldb = j.ldb;
+        int nr = j.kernel.nr();
+        for (int q0 = 0; q0 < nc; q0 += nr) {
+            int cols = Math.min(nr, nc - q0);
+            int base = off + q0 * kc;
+            if (j.transB) {
+                for (int q = 0; q < nr; q++) {
+                    int d = base + q;
+                    if (q < cols) {
+                        int src = (j0 + q0 + q) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            bp[d + p * nr] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            bp[d + p * nr] = 0.0;
+                        }
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * nr;
+                    System.arraycopy(b, (p0 + p) * ldb + j0 + q0, bp, d, cols);
+                    if (cols < nr) {
+                        Arrays.fill(bp, d + cols, d + nr, 0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    static int roundUp(int a, int b) {
+        return ceilDiv(a, b) * b;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** One product's operands, unpacked from the matrices once. */
+    private static final class Job {
+        final GemmKernel kernel;
+        final boolean transA;
+        final boolean transB;
+        final double[] a;
+        final double[] b;
+        final double[] c;
+        final double[] bias;
+        final int biasRows;
+        final boolean accumulate;
+        final int lda;
+        final int ldb;
+        final int m;
+        final int n;
+        final int k;
+
+        Job(GemmKernel kernel, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] bias,
+                int biasRows, boolean accumulate, DMatrixRMaj c) {
+            this.kernel = kernel;
+            this.transA = transA;
+            this.transB = transB;
+            this.a = a.data;
+            this.b = b.data;
+            this.c = c.data;
+            this.bias = bias;
+            this.biasRows = biasRows;
+            this.accumulate = accumulate;
+            this.lda = a.numCols;
+            this.ldb = b.numCols;
+            this.m = c.numRows;
+            this.n = c.numCols;
+            this.k = transA ? a.numRows : a.numCols;
+        }
+
+        double opA(int i, int p) {
+            return transA ? a[p * lda + i] : a[i * lda + p];
+        }
+
+        double opB(int p, int q) {
+            return transB ? b[q * ldb + p] : b[p * ldb + q];
+        }
+
+        /** What C[i][q] starts from: its old value if accumulating, else 0; plus the bias. */
+        double start(int i, int q) {
+            double v = accumulate ? c[i * n + q] : 0.0;
+            return bias != null && i < biasRows ? v + bias[q] : v;
+        }
+
+        /** C[i][q] = start + product. */
+        void finish(int i, int q, double product) {
+            c[i * n + q] = start(i, q) + product;
+        }
+    }
+
+    /** A thread's reusable buffers; they only grow. */
+    private static final class Buffers {
+        private double[] a = new double[0];
+        private double[] b = new double[0];
+        private double[] scratch = new double[0];
+        private double[] shared = new double[0];
+        private double[] partial = new double[0];
+
+        double[] a(int size) {
+            return a.length >= size ? a : (a = new double[size]);
+        }
+
+        double[] b(int size) {
+            return b.length >= size ? b : (b = new double[size]);
+        }
+
+        double[] scratch(int size) {
+            return scratch.length >= size ? scratch : (scratch = new double[size]);
+        }
+
+        double[] shared(int size) {
+            return shared.length >= size ? shared : (shared = new double[size]);
+        }
+
+        double[] partial(int size) {
+            return partial.length >= size ? partial : (partial = new double[size]);
+        }
     }
 }

@@ -1,0 +1,54 @@
+package org.totaldiff.engine;
+
+/**
+ * The inner loops of the matrix product: an MR x NR register-blocked micro-kernel on packed
+ * panels, plus the dot and axpy loops of the small-shape paths.
+ *
+ * <p>Internal service interface of the engine: {@link Gemm} checks nothing, cuts C into tiles,
+ * packs op(A) and op(B) into contiguous panels and calls one implementation of this interface
+ * per tile, either the Vector API one ({@code org.totaldiff.engine.simd.VectorGemm}) or
+ * {@link ScalarGemm}. An implementation keeps no state, so a tile's result does not depend on
+ * the thread that computes it.
+ *
+ * <p>Packed layouts, for a block of {@code kc} steps along k: an A panel holds MR rows of op(A)
+ * as {@code a[aOff + p*MR + i]}; a B panel holds NR columns of op(B) as
+ * {@code b[bOff + p*NR + j]}; rows and columns past the edge of the matrix are zero.
+ */
+public interface GemmKernel {
+
+    /** The kernel in use: the Vector API one if {@link Simd#available()}, else the scalar one. */
+    static GemmKernel get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Rows of C per micro-tile. */
+    int mr();
+
+    /** Columns of C per micro-tile (a multiple of the vector length). */
+    int nr();
+
+    /**
+     * One MR x NR tile: for i &lt; MR, j &lt; NR,
+     * {@code acc = (loadC ? c[cOff+i*ldc+j] : 0) + (i < biasRows ? bias[biasOff+j] : 0)}, then
+     * {@code acc = fma(a[aOff+p*MR+i], b[bOff+p*NR+j], acc)} for p = 0, 1, ..., kc-1 in that
+     * order, then {@code c[cOff+i*ldc+j] = acc}.
+     *
+     * @param bias null for no bias (then biasRows is ignored)
+     */
+    void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
+            boolean loadC, double[] bias, int biasOff, int biasRows);
+
+    /** Sum over p &lt; len of x[xOff+p] * y[yOff+p]. */
+    double dot(double[] x, int xOff, double[] y, int yOff, int len);
+
+    /** y[yOff+p] = fma(alpha, x[xOff+p], y[yOff+p]) for p &lt; len. */
+    void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len);
+
+    /** Lazily chosen implementation. */
+    final class Holder {
+        static final GemmKernel INSTANCE = Simd.load("VectorGemm", GemmKernel.class, new ScalarGemm());
+
+        private Holder() {
+        }
+    }
+}

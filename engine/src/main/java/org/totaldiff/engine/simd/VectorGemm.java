@@ -1,0 +1,141 @@
+package org.totaldiff.engine.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.totaldiff.engine.GemmKernel;
+
+/**
+ * The GEMM inner loops on the JDK Vector API. The micro-kernel computes an 8 x 2L tile of C
+ * (L = doubles per vector of the preferred species, 8 with AVX-512) in sixteen vector
+ * accumulators: per step along k it loads two vectors of the packed B panel, broadcasts each of
+ * the eight packed A values and issues sixteen FMAs. Loaded reflectively by
+ * {@link GemmKernel#get()} only when the module is present.
+ */
+public final class VectorGemm implements GemmKernel {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 8;
+    private static final int NR = 2 * L;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    private static DoubleVector init(boolean loadC, double[] c, int o, double[] bias, int bo, boolean biased) {
+        DoubleVector v = loadC ? DoubleVector.fromArray(S, c, o) : DoubleVector.zero(S);
+        return biased ? v.add(DoubleVector.fromArray(S, bias, bo)) : v;
+    }
+
+    @Override
+    public void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
+            boolean loadC, double[] bias, int biasOff, int biasRows) {
+        if (bias == null) {
+            biasRows = 0;
+        }
+        DoubleVector c00 = init(loadC, c, cOff + 0 * ldc + 0 * L, bias, biasOff + 0 * L, 0 < biasRows);
+        DoubleVector c01 = init(loadC, c, cOff + 0 * ldc + 1 * L, bias, biasOff + 1 * L, 0 < biasRows);
+        DoubleVector c10 = init(loadC, c, cOff + 1 * ldc + 0 * L, bias, biasOff + 0 * L, 1 < biasRows);
+        DoubleVector c11 = init(loadC, c, cOff + 1 * ldc + 1 * L, bias, biasOff + 1 * L, 1 < biasRows);
+        DoubleVector c20 = init(loadC, c, cOff + 2 * ldc + 0 * L, bias, biasOff + 0 * L, 2 < biasRows);
+        DoubleVector c21 = init(loadC, c, cOff + 2 * ldc + 1 * L, bias, biasOff + 1 * L, 2 < biasRows);
+        DoubleVector c30 = init(loadC, c, cOff + 3 * ldc + 0 * L, bias, biasOff + 0 * L, 3 < biasRows);
+        DoubleVector c31 = init(loadC, c, cOff + 3 * ldc + 1 * L, bias, biasOff + 1 * L, 3 < biasRows);
+        DoubleVector c40 = init(loadC, c, cOff + 4 * ldc + 0 * L, bias, biasOff + 0 * L, 4 < biasRows);
+        DoubleVector c41 = init(loadC, c, cOff + 4 * ldc + 1 * L, bias, biasOff + 1 * L, 4 < biasRows);
+        DoubleVector c50 = init(loadC, c, cOff + 5 * ldc + 0 * L, bias, biasOff + 0 * L, 5 < biasRows);
+        DoubleVector c51 = init(loadC, c, cOff + 5 * ldc + 1 * L, bias, biasOff + 1 * L, 5 < biasRows);
+        DoubleVector c60 = init(loadC, c, cOff + 6 * ldc + 0 * L, bias, biasOff + 0 * L, 6 < biasRows);
+        DoubleVector c61 = init(loadC, c, cOff + 6 * ldc + 1 * L, bias, biasOff + 1 * L, 6 < biasRows);
+        DoubleVector c70 = init(loadC, c, cOff + 7 * ldc + 0 * L, bias, biasOff + 0 * L, 7 < biasRows);
+        DoubleVector c71 = init(loadC, c, cOff + 7 * ldc + 1 * L, bias, biasOff + 1 * L, 7 < biasRows);
+        for (int p = 0; p < kc; p++) {
+            int ao = aOff + p * MR;
+            int bo = bOff + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(S, a[ao + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(S, a[ao + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+        c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+        c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c40.intoArray(c, cOff + 4 * ldc + 0 * L);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c50.intoArray(c, cOff + 5 * ldc + 0 * L);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+        c60.intoArray(c, cOff + 6 * ldc + 0 * L);
+        c61.intoArray(c, cOff + 6 * ldc + 1 * L);
+        c70.intoArray(c, cOff + 7 * ldc + 0 * L);
+        c71.intoArray(c, cOff + 7 * ldc + 1 * L);
+    }
+
+    @Override
+    public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = DoubleVector.zero(S);
+        int p = 0;
+        for (int end = len - 2 * L; p <= end; p += 2 * L) {
+            s0 = DoubleVector.fromArray(S, x, xOff + p).fma(DoubleVector.fromArray(S, y, yOff + p), s0);
+            s1 = DoubleVector.fromArray(S, x, xOff + p + L).fma(DoubleVector.fromArray(S, y, yOff + p + L), s1);
+        }
+        // Lanes summed in a fixed order (reduceLanes leaves the order to the implementation,
+        // which may differ between the interpreter and compiled code).
+        double[] lanes = new double[L];
+        s0.add(s1).intoArray(lanes, 0);
+        double s = 0.0;
+        for (double lane : lanes) {
+            s += lane;
+        }
+        for (; p < len; p++) {
+            s = Math.fma(x[xOff + p], y[yOff + p], s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len) {
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        int p = 0;
+        for (int end = len - L; p <= end; p += L) {
+            va.fma(DoubleVector.fromArray(S, x, xOff + p), DoubleVector.fromArray(S, y, yOff + p))
+                    .intoArray(y, yOff + p);
+        }
+        for (; p < len; p++) {
+            y[yOff + p] = Math.fma(alpha, x[xOff + p], y[yOff + p]);
+        }
+    }
+}
