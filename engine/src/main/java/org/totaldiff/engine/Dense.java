@@ -242,20 +242,38 @@ public final class Dense {
      */
     public static DMatrixRMaj sumCols(DMatrixRMaj a, DMatrixRMaj out) {
         out = reshaped(out, 1, a.numCols);
+        java.util.Arrays.fill(out.data, 0, a.numCols, 0.0);
+        return sumColsAdd(a, 0, a.numRows, out);
+    }
+
+    /**
+     * out[j] = out[j] + sum over rows i in [rowFrom, rowTo) of A[i][j]: the column sums of a
+     * block of rows, accumulated (the bias gradient of the value rows of a stacked jet).
+     *
+     * @param a Not modified. m x n.
+     * @param out Modified. 1 x n.
+     */
+    public static DMatrixRMaj sumColsAdd(DMatrixRMaj a, int rowFrom, int rowTo, DMatrixRMaj out) {
         int n = a.numCols;
-        int rows = a.numRows;
+        if (out.numRows != 1 || out.numCols != n) {
+            throw new IllegalArgumentException("sumColsAdd: out must be 1x" + n + ", got " + shape(out));
+        }
+        if (rowFrom < 0 || rowTo > a.numRows || rowFrom > rowTo) {
+            throw new IllegalArgumentException("sumColsAdd: rows [" + rowFrom + ", " + rowTo
+                    + ") are not inside the " + a.numRows + " rows of A");
+        }
+        int rows = rowTo - rowFrom;
         int rowGrain = Math.max(1, GRAIN / Math.max(1, n));
         int chunks = Parallel.chunkCount(rows, rowGrain);
         double[] result = out.data;
-        java.util.Arrays.fill(result, 0, n, 0.0);
+        Loops loops = Loops.get();
         if (chunks <= 1) {
-            Loops.get().addColumnSums(a.data, n, 0, rows, result);
+            loops.addColumnSums(a.data, n, rowFrom, rowTo, result);
             return out;
         }
         double[][] partial = new double[chunks][n];
-        Loops loops = Loops.get();
-        Parallel.forEachChunk(chunks,
-                c -> loops.addColumnSums(a.data, n, c * rowGrain, Math.min(rows, (c + 1) * rowGrain), partial[c]));
+        Parallel.forEachChunk(chunks, c -> loops.addColumnSums(a.data, n, rowFrom + c * rowGrain,
+                rowFrom + Math.min(rows, (c + 1) * rowGrain), partial[c]));
         for (double[] p : partial) {
             for (int j = 0; j < n; j++) {
                 result[j] += p[j];

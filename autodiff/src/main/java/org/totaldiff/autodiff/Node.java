@@ -1,0 +1,156 @@
+package org.totaldiff.autodiff;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One value on a {@link Tape}: a matrix whose rows are usually samples, the operation that made
+ * it, and after {@link Tape#backward} its adjoint (the gradient of the loss with respect to it).
+ *
+ * <p>A node made by an operation lives until the tape is {@linkplain Tape#rewind() rewound};
+ * using it afterwards is an {@link IllegalStateException}. Parameters live as long as the tape.
+ *
+ * <p>Rows can carry a <em>sample layout</em>: the rows are {@code streams} stacked blocks of the
+ * {@code samples().size()} points of a {@link SampleSet}, row {@code s * N + i} belonging to
+ * point i. {@link PerSample} uses it to split a gradient by sample.
+ */
+public final class Node {
+
+    final Tape tape;
+    final int generation;
+    /** Position in the recording, or -1 for a parameter. */
+    final int index;
+    final String name;
+    final Op op;
+    final Node[] inputs;
+    final DMatrixRMaj value;
+    final boolean requiresGrad;
+    final SampleSet samples;
+    final int streams;
+    private final Tape.Slot slot;
+    private DMatrixRMaj grad;
+
+    Node(Tape tape, int index, String name, Op op, Node[] inputs, DMatrixRMaj value, boolean requiresGrad,
+            SampleSet samples, int streams, Tape.Slot slot) {
+        this.tape = tape;
+        this.generation = tape.generation();
+        this.index = index;
+        this.name = name;
+        this.op = op;
+        this.inputs = inputs;
+        this.value = value;
+        this.requiresGrad = requiresGrad;
+        this.samples = samples;
+        this.streams = streams;
+        this.slot = slot;
+        if (index < 0 && requiresGrad) {
+            grad = new DMatrixRMaj(value.numRows, value.numCols);
+        }
+    }
+
+    /** The value. Not a copy: do not modify it while the node is in use. */
+    public DMatrixRMaj value() {
+        checkLive();
+        return value;
+    }
+
+    /** The value of a 1x1 node. */
+    public double scalar() {
+        checkLive();
+        if (value.numRows != 1 || value.numCols != 1) {
+            throw new IllegalStateException("scalar: " + label() + " is " + shape() + ", not 1x1");
+        }
+        return value.data[0];
+    }
+
+    /**
+     * The adjoint after {@link Tape#backward}, or {@code null} when no gradient reached this node
+     * (it is zero). For a parameter, the gradient accumulated since {@link Tape#zeroGrad()}.
+     */
+    public DMatrixRMaj grad() {
+        checkLive();
+        return grad;
+    }
+
+    public int rows() {
+        return value.numRows;
+    }
+
+    public int cols() {
+        return value.numCols;
+    }
+
+    /** "25600x128". */
+    public String shape() {
+        return value.numRows + "x" + value.numCols;
+    }
+
+    /** The sample set the rows belong to, or null. */
+    public SampleSet samples() {
+        return samples;
+    }
+
+    /** How many stacked blocks of samples the rows hold (1 unless this is a stacked jet). */
+    public int streams() {
+        return streams;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public boolean isParameter() {
+        return index < 0;
+    }
+
+    /** The name of a leaf, or {@code %i} for the i-th recorded node. */
+    public String label() {
+        if (name != null) {
+            return name;
+        }
+        return "%" + index;
+    }
+
+    @Override
+    public String toString() {
+        return label() + " " + shape();
+    }
+
+    /** The adjoint to accumulate into, created (zero) on first use; null if no gradient is needed. */
+    DMatrixRMaj gradForAccumulation() {
+        if (!requiresGrad) {
+            return null;
+        }
+        if (grad == null) {
+            grad = slot.grad(value.numRows, value.numCols);
+            Arrays.fill(grad.data, 0, value.getNumElements(), 0.0);
+        }
+        return grad;
+    }
+
+    /**
+     * The k-th buffer, shaped like the value, in which an operation saves what its backward rule
+     * needs (an activation's derivatives); reused by later recordings at the same position.
+     */
+    DMatrixRMaj buffer(int k) {
+        return slot.saved(k, value.numRows, value.numCols);
+    }
+
+    /** The k-th saved buffer, shaped rows x cols. */
+    DMatrixRMaj buffer(int k, int rows, int cols) {
+        return slot.saved(k, rows, cols);
+    }
+
+    void zeroGrad() {
+        if (grad != null) {
+            Arrays.fill(grad.data, 0, grad.getNumElements(), 0.0);
+        }
+    }
+
+    void checkLive() {
+        if (index >= 0 && generation != tape.generation()) {
+            throw new IllegalStateException(label() + " was recorded before the tape was rewound;"
+                    + " record it again in the new pass");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.totaldiff.autodiff;
+
+import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.engine.Dense;
+
+/** Matrix products: the primitives whose parameter uses {@link PerSample} splits by sample. */
+final class Products {
+
+    static final Op MATMUL = new MatMul();
+
+    private Products() {
+    }
+
+    /** C = A·B;  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄. */
+    static final class MatMul extends Op {
+        @Override
+        String name() {
+            return "matmul";
+        }
+
+        @Override
+        void forward(Node out) {
+            Dense.mult(out.inputs[0].value, out.inputs[1].value, out.value);
+        }
+
+        @Override
+        void backward(Node out) {
+            DMatrixRMaj a = out.inputs[0].value;
+            DMatrixRMaj b = out.inputs[1].value;
+            DMatrixRMaj ga = out.inputs[0].gradForAccumulation();
+            if (ga != null) {
+                Dense.multAddTransB(out.grad(), b, ga);
+            }
+            DMatrixRMaj gb = out.inputs[1].gradForAccumulation();
+            if (gb != null) {
+                Dense.multAddTransA(a, out.grad(), gb);
+            }
+        }
+    }
+
+    /**
+     * Z = A·W + b on the first {@code biasRows} rows (all rows for a plain layer, the value
+     * stream of a stacked jet);  Ā += Z̄·Wᵀ,  W̄ += Aᵀ·Z̄,  b̄ += column sums of Z̄'s first biasRows rows.
+     */
+    static final class Linear extends Op {
+        final int biasRows;
+
+        Linear(int biasRows) {
+            this.biasRows = biasRows;
+        }
+
+        @Override
+        String name() {
+            return "linear";
+        }
+
+        @Override
+        void forward(Node out) {
+            Dense.multBias(out.inputs[0].value, out.inputs[1].value, out.inputs[2].value, biasRows, out.value);
+        }
+
+        @Override
+        void backward(Node out) {
+            DMatrixRMaj gz = out.grad();
+            DMatrixRMaj ga = out.inputs[0].gradForAccumulation();
+            if (ga != null) {
+                Dense.multAddTransB(gz, out.inputs[1].value, ga);
+            }
+            DMatrixRMaj gw = out.inputs[1].gradForAccumulation();
+            if (gw != null) {
+                Dense.multAddTransA(out.inputs[0].value, gz, gw);
+            }
+            DMatrixRMaj gb = out.inputs[2].gradForAccumulation();
+            if (gb != null) {
+                Dense.sumColsAdd(gz, 0, biasRows, gb);
+            }
+        }
+
+        @Override
+        String describe(Node out) {
+            String s = super.describe(out);
+            return biasRows == out.rows() ? s : s + " (bias on rows < " + biasRows + ")";
+        }
+    }
+}
