@@ -15,11 +15,12 @@ import org.totaldiff.engine.Rng;
  *       inputs only).</li>
  *   <li>{@link #jet}: the input derivatives a {@link Jet} carries, first order against
  *       (u(x + h e_k) - u(x - h e_k)) / 2h and second order against the central second
- *       difference (mixed: the four-point formula).</li>
+ *       difference (mixed: the four-point formula), Richardson-extrapolated from h and h/2.</li>
  * </ul>
  *
  * Errors are relative: |analytic - numeric| / max(|analytic|, |numeric|, floor), so that
- * derivatives near zero are compared absolutely against {@code floor}.
+ * derivatives near zero are compared absolutely against {@code floor} (for jets, floor times
+ * max(1, |u|), since the rounding error of a difference quotient grows with the value).
  */
 public final class GradCheck {
 
@@ -104,31 +105,20 @@ public final class GradCheck {
         for (int k = 0; k < layout.directions(); k++) {
             DMatrixRMaj numeric = difference(value(model, shift(x, k, h, -1, 0)), value(model, shift(x, k, -h, -1, 0)),
                     1 / (2 * h));
-            compare(jet.d(k).value(), numeric, floor, "d" + k, worst);
+            compare(jet.d(k).value(), numeric, u0, floor, "d" + k, worst);
         }
         for (int p = 0; p < layout.secondCount(); p++) {
             int[] kl = layout.pair(p);
             int k = kl[0];
             int l = kl[1];
-            DMatrixRMaj numeric;
-            if (k == l) {
-                DMatrixRMaj plus = value(model, shift(x, k, h2, -1, 0));
-                DMatrixRMaj minus = value(model, shift(x, k, -h2, -1, 0));
-                numeric = new DMatrixRMaj(u0.numRows, u0.numCols);
-                for (int e = 0; e < numeric.data.length; e++) {
-                    numeric.data[e] = (plus.data[e] - 2 * u0.data[e] + minus.data[e]) / (h2 * h2);
-                }
-            } else {
-                DMatrixRMaj pp = value(model, shift(x, k, h2, l, h2));
-                DMatrixRMaj pm = value(model, shift(x, k, h2, l, -h2));
-                DMatrixRMaj mp = value(model, shift(x, k, -h2, l, h2));
-                DMatrixRMaj mm = value(model, shift(x, k, -h2, l, -h2));
-                numeric = new DMatrixRMaj(u0.numRows, u0.numCols);
-                for (int e = 0; e < numeric.data.length; e++) {
-                    numeric.data[e] = (pp.data[e] - pm.data[e] - mp.data[e] + mm.data[e]) / (4 * h2 * h2);
-                }
+            // Richardson: (4 D(h/2) - D(h)) / 3 cancels the h² term of the central second difference
+            DMatrixRMaj coarse = secondDifference(model, x, u0, k, l, h2);
+            DMatrixRMaj fine = secondDifference(model, x, u0, k, l, h2 / 2);
+            DMatrixRMaj numeric = new DMatrixRMaj(u0.numRows, u0.numCols);
+            for (int e = 0; e < numeric.data.length; e++) {
+                numeric.data[e] = (4 * fine.data[e] - coarse.data[e]) / 3;
             }
-            compare(jet.d(k, l).value(), numeric, floor, "d" + k + l, worst);
+            compare(jet.d(k, l).value(), numeric, u0, floor, "d" + k + l, worst);
         }
         return worst.result();
     }
@@ -183,6 +173,27 @@ public final class GradCheck {
         return model.build(new Tape(), x).value().value().copy();
     }
 
+    /** The central second difference along k and l (four points when k != l). */
+    private static DMatrixRMaj secondDifference(JetModel model, DMatrixRMaj x, DMatrixRMaj u0, int k, int l, double h) {
+        DMatrixRMaj out = new DMatrixRMaj(u0.numRows, u0.numCols);
+        if (k == l) {
+            DMatrixRMaj plus = value(model, shift(x, k, h, -1, 0));
+            DMatrixRMaj minus = value(model, shift(x, k, -h, -1, 0));
+            for (int e = 0; e < out.data.length; e++) {
+                out.data[e] = (plus.data[e] - 2 * u0.data[e] + minus.data[e]) / (h * h);
+            }
+        } else {
+            DMatrixRMaj pp = value(model, shift(x, k, h, l, h));
+            DMatrixRMaj pm = value(model, shift(x, k, h, l, -h));
+            DMatrixRMaj mp = value(model, shift(x, k, -h, l, h));
+            DMatrixRMaj mm = value(model, shift(x, k, -h, l, -h));
+            for (int e = 0; e < out.data.length; e++) {
+                out.data[e] = (pp.data[e] - pm.data[e] - mp.data[e] + mm.data[e]) / (4 * h * h);
+            }
+        }
+        return out;
+    }
+
     /** x with column k shifted by hk and column l (if >= 0) by hl. */
     private static DMatrixRMaj shift(DMatrixRMaj x, int k, double hk, int l, double hl) {
         DMatrixRMaj out = x.copy();
@@ -203,9 +214,12 @@ public final class GradCheck {
         return out;
     }
 
-    private static void compare(DMatrixRMaj analytic, DMatrixRMaj numeric, double floor, String what, Worst worst) {
+    /** The floor grows with |u|: the rounding error of a difference quotient does. */
+    private static void compare(DMatrixRMaj analytic, DMatrixRMaj numeric, DMatrixRMaj u, double floor, String what,
+            Worst worst) {
         for (int e = 0; e < analytic.getNumElements(); e++) {
-            worst.offer(analytic.data[e], numeric.data[e], floor, what + " element " + e);
+            double scaled = floor * Math.max(1, Math.abs(u.data[e]));
+            worst.offer(analytic.data[e], numeric.data[e], scaled, what + " element " + e);
         }
     }
 

@@ -1,0 +1,199 @@
+package org.totaldiff.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.totaldiff.engine.Rng;
+
+/**
+ * Per-group, per-sample and second-moment gradients from one backward pass, against brute
+ * force: one backward pass per group (or per sample) of a PINN-like loss with jets, RBA-like
+ * weights, a nonlinear residual and a boundary term.
+ */
+class PerSampleProperties {
+
+    /** A small PINN problem: an MLP on 2 inputs, collocation and boundary points, fixed weights. */
+    private record Problem(List<DMatrixRMaj> params, DMatrixRMaj collocation, DMatrixRMaj boundary, DMatrixRMaj lambda,
+            JetLayout layout) {
+
+        static Problem random(long seed, int n, int width, int depth) {
+            Rng rng = new Rng(seed);
+            int[] sizes = new int[depth + 2];
+            sizes[0] = 2;
+            for (int l = 1; l <= depth; l++) {
+                sizes[l] = width;
+            }
+            sizes[depth + 1] = 1;
+            JetLayout layout = rng.nextInt(2) == 0 ? JetLayout.of(2).withAllPureSeconds()
+                    : JetLayout.of(2).withSecond(0, 1).withSecond(1, 1);
+            return new Problem(Cases.mlp(rng, sizes), rng.fillUniform(new DMatrixRMaj(n, 2), -1, 1),
+                    rng.fillUniform(new DMatrixRMaj(3, 2), -1, 1), rng.fillUniform(new DMatrixRMaj(n, 1), 0, 2), layout);
+        }
+
+        /**
+         * Records loss = mean_i(mask_i (lambda_i r_i)^2) + mean(u_b^2), r = u_yy + u_xy-or-u_xx + u u_x + sin(x) and
+         * runs backward. mask = null means all ones (the full loss).
+         */
+        Tape run(SampleSet set, DMatrixRMaj mask, List<Node> leavesOut) {
+            Tape tape = new Tape();
+            for (int j = 0; j < params.size(); j++) {
+                leavesOut.add(tape.parameter((j % 2 == 0 ? "W" : "b") + j / 2, params.get(j)));
+            }
+            Jet u = Cases.forward(tape, leavesOut, Jet.input(tape, "x", collocation, set, layout), Functions.TANH);
+            int[] pair = layout.pair(0);
+            Node second = tape.add(u.d(1, 1), u.d(pair[0], pair[1]));
+            Node source = tape.map(Functions.SIN, tape.sliceCols(tape.samples("xs", collocation, set), 0, 1));
+            Node r = tape.add(tape.add(second, tape.mul(u.value(), u.d(0))), source);
+            Node weighted = tape.mul(tape.constant("lambda", lambda), r);
+            Node terms = tape.map(Functions.SQUARE, weighted);
+            if (mask != null) {
+                terms = tape.mul(tape.constant("mask", mask), terms);
+            }
+            Node residualLoss = tape.mean(terms);
+            Node ub = Cases.forward(tape, leavesOut, Jet.input(tape, "xb", boundary, null, JetLayout.of(2)),
+                    Functions.TANH).value();
+            tape.backward(tape.add(residualLoss, tape.meanSquares(ub)));
+            return tape;
+        }
+    }
+
+    @Test
+    void groupGradientsEqualOneBackwardPerGroup() {
+        qt().withFixedSeed(61).withExamples(20).forAll(Cases.dims(12)).checkAssert(c -> {
+            int n = 4 + c.a();
+            Problem problem = Problem.random(c.seed(), n, 1 + c.b() % 5, 1 + c.c() % 3);
+            SampleSet set = new SampleSet("collocation", n);
+            Partition groups = Partition.random(n, 1 + c.c() % Math.min(n, 5), c.seed());
+            List<Node> params = new ArrayList<>();
+            Tape tape = problem.run(set, null, params);
+            for (int b = 0; b < groups.groups(); b++) {
+                DMatrixRMaj mask = new DMatrixRMaj(n, 1);
+                for (int i : groups.members(b)) {
+                    mask.data[i] = (double) n / groups.size(b);
+                }
+                List<Node> bruteParams = new ArrayList<>();
+                problem.run(set, mask, bruteParams);
+                for (int j = 0; j < params.size(); j++) {
+                    DMatrixRMaj fast = PerSample.groupGradients(tape, params.get(j), set, groups)[b];
+                    assertClose(bruteParams.get(j).grad(), fast, 1e-10, "group " + b + " of " + params.get(j));
+                }
+            }
+        });
+    }
+
+    @Test
+    void explicitPerSampleGradientsAndSecondMomentsEqualBruteForce() {
+        qt().withFixedSeed(62).withExamples(15).forAll(Cases.dims(8)).checkAssert(c -> {
+            int n = 2 + c.a();
+            Problem problem = Problem.random(c.seed(), n, 1 + c.b() % 4, 1 + c.c() % 2);
+            SampleSet set = new SampleSet("collocation", n);
+            List<Node> params = new ArrayList<>();
+            Tape tape = problem.run(set, null, params);
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            for (Node p : params) {
+                DMatrixRMaj[] fast = PerSample.explicit(tape, p, set, all);
+                DMatrixRMaj moment = new DMatrixRMaj(p.rows(), p.cols());
+                for (int i = 0; i < n; i++) {
+                    // sample i's share of the full loss: mask e_i, and the boundary term removed via rest
+                    DMatrixRMaj mask = new DMatrixRMaj(n, 1);
+                    mask.data[i] = 1;
+                    List<Node> brute = new ArrayList<>();
+                    problem.run(set, mask, brute);
+                    DMatrixRMaj expected = brute.get(params.indexOf(p)).grad().copy();
+                    DMatrixRMaj boundaryOnly = PerSample.rest(tape, p, set);
+                    for (int e = 0; e < expected.data.length; e++) {
+                        expected.data[e] -= boundaryOnly.data[e];
+                        moment.data[e] += fast[i].data[e] * fast[i].data[e];
+                    }
+                    assertClose(expected, fast[i], 1e-10, "sample " + i + " of " + p);
+                }
+                assertClose(moment, PerSample.secondMoment(tape, p, set), 1e-12, "second moment of " + p);
+            }
+        });
+    }
+
+    @Test
+    void groupSumsAddUpToTheResidualPartOfTheGradient() {
+        Problem problem = Problem.random(5, 40, 8, 2);
+        SampleSet set = new SampleSet("collocation", 40);
+        List<Node> params = new ArrayList<>();
+        Tape tape = problem.run(set, null, params);
+        for (Node p : params) {
+            DMatrixRMaj total = PerSample.rest(tape, p, set);
+            for (DMatrixRMaj g : PerSample.groupSums(tape, p, set, Partition.contiguous(40, 7))) {
+                for (int e = 0; e < total.data.length; e++) {
+                    total.data[e] += g.data[e];
+                }
+            }
+            assertClose(p.grad(), total, 1e-12, "sum of groups of " + p);
+        }
+    }
+
+    @Test
+    void misuseIsReported() {
+        Problem problem = Problem.random(9, 6, 3, 1);
+        SampleSet set = new SampleSet("collocation", 6);
+        List<Node> params = new ArrayList<>();
+        Tape tape = problem.run(set, null, params);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PerSample.groupSums(tape, params.get(0), set, Partition.contiguous(5, 2)));
+        assertEquals("PerSample: the partition covers 5 samples but the set collocation has 6", e.getMessage());
+        tape.rewind();
+        problem.run(set, null, new ArrayList<>());
+        Tape twice = problem.run(set, null, new ArrayList<>());
+        twice.rewind();
+        List<Node> again = new ArrayList<>(twice.parameters());
+        Jet u = Cases.forward(twice, again, Jet.input(twice, "x", problem.collocation(), set, JetLayout.of(2)),
+                Functions.TANH);
+        twice.backward(twice.sum(u.value()));
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> PerSample.rest(twice, again.get(0), set));
+        assertTrue(s.getMessage().contains("hold 2 backward passes"), s.getMessage());
+    }
+
+    @Test
+    void partitionsCoverEverySampleOnce() {
+        qt().withFixedSeed(63).withExamples(200).forAll(Cases.dims(50)).checkAssert(c -> {
+            int n = c.a() + c.b();
+            int groups = 1 + Math.floorMod(c.seed(), n);
+            Partition p = Partition.random(n, groups, c.seed());
+            int[] seen = new int[n];
+            int total = 0;
+            for (int b = 0; b < p.groups(); b++) {
+                assertTrue(p.size(b) >= n / groups && p.size(b) <= n / groups + 1);
+                for (int i : p.members(b)) {
+                    seen[i]++;
+                    assertEquals(b, p.group(i));
+                }
+                total += p.size(b);
+            }
+            assertEquals(n, total);
+            for (int s : seen) {
+                assertEquals(1, s);
+            }
+        });
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
+        assertEquals(expected.numRows, actual.numRows, what);
+        assertEquals(expected.numCols, actual.numCols, what);
+        double scale = 1e-300;
+        for (double v : expected.data) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int e = 0; e < expected.getNumElements(); e++) {
+            if (Math.abs(expected.data[e] - actual.data[e]) > tol * Math.max(scale, 1e-8)) {
+                throw new AssertionError(what + ", element " + e + ": expected " + expected.data[e] + ", got "
+                        + actual.data[e]);
+            }
+        }
+    }
+}
