@@ -1,0 +1,80 @@
+package org.totaldiff.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    @Test
+    void chunkCountCoversTheRange() {
+        assertEquals(0, Parallel.chunkCount(0, 5));
+        assertEquals(1, Parallel.chunkCount(5, 5));
+        assertEquals(2, Parallel.chunkCount(6, 5));
+    }
+
+    @Test
+    void forRangeVisitsEveryIndexOnce() {
+        for (int threads : new int[] {1, 2, 3}) {
+            int[] hits = new int[1003];
+            MatrixAssert.withThreads(threads, () -> {
+                Parallel.forRange(hits.length, 10, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        hits[i]++;
+                    }
+                });
+                return null;
+            });
+            int[] ones = new int[hits.length];
+            java.util.Arrays.fill(ones, 1);
+            assertArrayEquals(ones, hits, threads + " threads");
+        }
+    }
+
+    @Test
+    void sumIsIndependentOfThreadCount() {
+        double[] x = MatrixGen.matrix(1, 10007, 3).data;
+        Parallel.RangeSum body = (from, to) -> {
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += x[i];
+            }
+            return s;
+        };
+        double one = MatrixAssert.withThreads(1, () -> Parallel.sum(x.length, 64, body));
+        for (int t : new int[] {2, 3, 4}) {
+            double many = MatrixAssert.withThreads(t, () -> Parallel.sum(x.length, 64, body));
+            assertEquals(Double.doubleToRawLongBits(one), Double.doubleToRawLongBits(many));
+        }
+        assertEquals(0.0, Parallel.sum(0, 8, body));
+    }
+
+    @Test
+    void nestedCallsRunInlineAndFailuresPropagate() {
+        AtomicInteger count = new AtomicInteger();
+        MatrixAssert.withThreads(2, () -> {
+            Parallel.forEachChunk(4, c -> Parallel.forEachChunk(3, d -> count.incrementAndGet()));
+            return null;
+        });
+        assertEquals(12, count.get());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MatrixAssert.withThreads(2, () -> {
+            Parallel.forEachChunk(8, c -> {
+                if (c == 5) {
+                    throw new IllegalStateException("chunk 5");
+                }
+            });
+            return null;
+        }));
+        assertEquals("chunk 5", e.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> Parallel.forRange(10, 0, (f, t) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> Parallel.sum(10, 0, (f, t) -> 0.0));
+    }
+}
