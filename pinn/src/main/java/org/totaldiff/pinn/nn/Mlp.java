@@ -1,0 +1,244 @@
+package org.totaldiff.pinn.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.autodiff.Jet;
+import org.totaldiff.autodiff.Node;
+import org.totaldiff.autodiff.ScalarFunction;
+import org.totaldiff.autodiff.Tape;
+import org.totaldiff.engine.Dense;
+import org.totaldiff.engine.Parallel;
+import org.totaldiff.engine.Rng;
+
+/**
+ * A fully connected network: h_0 = x, h_l = s(h_(l-1) W_l + b_l) for the hidden layers, and a
+ * linear output layer u = h_(L-1) W_L + b_L. Rows are points.
+ *
+ * <p>Initialisation as the paper's code (PyTorch {@code nn.init.xavier_normal_}, Glorot and
+ * Bengio 2010): W_l ~ N(0, 2 / (fan_in + fan_out)), b_l = 0.
+ *
+ * <p>The network owns its parameter matrices; an optimizer updates them in place, and a
+ * {@link Bound} view registers them once on a {@link Tape} and records forward passes.
+ */
+public final class Mlp {
+
+    private final int[] sizes;
+    private final ScalarFunction activation;
+    private final List<DMatrixRMaj> weights = new ArrayList<>();
+    private final List<DMatrixRMaj> biases = new ArrayList<>();
+
+    private Mlp(int[] sizes, ScalarFunction activation) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got "
+                    + Arrays.toString(sizes));
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("Mlp: layer sizes must be >= 1, got " + Arrays.toString(sizes));
+            }
+        }
+        this.sizes = sizes.clone();
+        this.activation = activation;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            weights.add(new DMatrixRMaj(sizes[l], sizes[l + 1]));
+            biases.add(new DMatrixRMaj(1, sizes[l + 1]));
+        }
+    }
+
+    /** A network with Xavier-normal weights and zero biases, from a seed. */
+    public static Mlp xavier(int[] sizes, ScalarFunction activation, long seed) {
+        Mlp net = new Mlp(sizes, activation);
+        Rng rng = new Rng(seed);
+        for (int l = 0; l < net.weights.size(); l++) {
+            rng.fillGaussian(net.weights.get(l), Math.sqrt(2.0 / (sizes[l] + sizes[l + 1])));
+        }
+        return net;
+    }
+
+    /** in -> hidden x depth -> out, e.g. {@code sizes(2, 128, 6, 1)} is the paper's 2 -> 6 x 128 -> 1. */
+    public static int[] sizes(int in, int width, int depth, int out) {
+        int[] s = new int[depth + 2];
+        Arrays.fill(s, width);
+        s[0] = in;
+        s[depth + 1] = out;
+        return s;
+    }
+
+    public int[] layerSizes() {
+        return sizes.clone();
+    }
+
+    public ScalarFunction activation() {
+        return activation;
+    }
+
+    /** Number of layers with parameters (hidden layers + output layer). */
+    public int layers() {
+        return weights.size();
+    }
+
+    public DMatrixRMaj weight(int layer) {
+        return weights.get(layer);
+    }
+
+    public DMatrixRMaj bias(int layer) {
+        return biases.get(layer);
+    }
+
+    /** [W_1, b_1, W_2, b_2, ...]: the order optimizers and checkpoints use. */
+    public List<DMatrixRMaj> parameters() {
+        List<DMatrixRMaj> p = new ArrayList<>();
+        for (int l = 0; l < weights.size(); l++) {
+            p.add(weights.get(l));
+            p.add(biases.get(l));
+        }
+        return p;
+    }
+
+    /** Total number of scalar parameters. */
+    public int parameterCount() {
+        int n = 0;
+        for (DMatrixRMaj p : parameters()) {
+            n += p.getNumElements();
+        }
+        return n;
+    }
+
+    /** Registers the parameters on the tape (once per tape) as W1, b1, W2, ... */
+    public Bound bind(Tape tape) {
+        return new Bound(tape);
+    }
+
+    /**
+     * u(x) without a tape, in blocks of rows so that a large grid (10^6 points) needs little memory.
+     *
+     * @param x N x in points. Not modified.
+     * @return N x out
+     */
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        return evaluate(x, null);
+    }
+
+    /**
+     * The hidden layers' activations at x (N x width each), for the compression analysis.
+     */
+    public List<DMatrixRMaj> hiddenActivations(DMatrixRMaj x) {
+        List<DMatrixRMaj> out = new ArrayList<>();
+        for (int l = 0; l + 1 < weights.size(); l++) {
+            out.add(new DMatrixRMaj(x.numRows, sizes[l + 1]));
+        }
+        evaluate(x, out);
+        return out;
+    }
+
+    private DMatrixRMaj evaluate(DMatrixRMaj x, List<DMatrixRMaj> hiddenOut) {
+        if (x.numCols != sizes[0]) {
+            throw new IllegalArgumentException("Mlp.predict: points have " + x.numCols + " columns, the network takes "
+                    + sizes[0] + " inputs");
+        }
+        int n = x.numRows;
+        DMatrixRMaj u = new DMatrixRMaj(n, sizes[sizes.length - 1]);
+        int block = 8192;
+        DMatrixRMaj h = new DMatrixRMaj(1, 1);
+        DMatrixRMaj z = new DMatrixRMaj(1, 1);
+        for (int r0 = 0; r0 < n; r0 += block) {
+            int rows = Math.min(block, n - r0);
+            h.reshape(rows, sizes[0]);
+            System.arraycopy(x.data, r0 * sizes[0], h.data, 0, rows * sizes[0]);
+            for (int l = 0; l < weights.size(); l++) {
+                Dense.multBias(h, weights.get(l), biases.get(l), z);
+                if (l + 1 < weights.size()) {
+                    double[] zd = z.data;
+                    Parallel.forRange(z.getNumElements(), 1 << 12,
+                            (from, to) -> activation.evaluate(zd, zd, null, null, null, from, to));
+                    if (hiddenOut != null) {
+                        System.arraycopy(zd, 0, hiddenOut.get(l).data, r0 * z.numCols, z.getNumElements());
+                    }
+                }
+                DMatrixRMaj t = h;
+                h = z;
+                z = t;
+            }
+            System.arraycopy(h.data, 0, u.data, r0 * u.numCols, h.getNumElements());
+        }
+        return u;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Mlp ");
+        for (int l = 0; l < sizes.length; l++) {
+            sb.append(l == 0 ? "" : " -> ").append(sizes[l]);
+        }
+        return sb.append(", ").append(activation.name()).append(", ").append(parameterCount()).append(" parameters")
+                .toString();
+    }
+
+    /** The network's parameters registered on one tape, and its forward passes on that tape. */
+    public final class Bound {
+        private final Tape tape;
+        private final List<Node> w = new ArrayList<>();
+        private final List<Node> b = new ArrayList<>();
+
+        private Bound(Tape tape) {
+            this.tape = tape;
+            for (int l = 0; l < weights.size(); l++) {
+                w.add(tape.parameter("W" + (l + 1), weights.get(l)));
+                b.add(tape.parameter("b" + (l + 1), biases.get(l)));
+            }
+        }
+
+        /** u with the input derivatives the jet carries. */
+        public Jet forward(Jet x) {
+            Jet h = x;
+            for (int l = 0; l < w.size(); l++) {
+                h = h.linear(w.get(l), b.get(l));
+                if (l + 1 < w.size()) {
+                    h = h.map(activation);
+                }
+            }
+            return h;
+        }
+
+        /** u at the points of x (no input derivatives). */
+        public Node forward(Node x) {
+            Node h = x;
+            for (int l = 0; l < w.size(); l++) {
+                h = tape.linear(h, w.get(l), b.get(l));
+                if (l + 1 < w.size()) {
+                    h = tape.map(activation, h);
+                }
+            }
+            return h;
+        }
+
+        /** The weight nodes W_1..W_L (what the SNR is measured on). */
+        public List<Node> weights() {
+            return List.copyOf(w);
+        }
+
+        public List<Node> biases() {
+            return List.copyOf(b);
+        }
+
+        /** [W_1, b_1, W_2, b_2, ...] as tape nodes. */
+        public List<Node> parameters() {
+            List<Node> p = new ArrayList<>();
+            for (int l = 0; l < w.size(); l++) {
+                p.add(w.get(l));
+                p.add(b.get(l));
+            }
+            return p;
+        }
+
+        public Tape tape() {
+            return tape;
+        }
+
+        public Mlp network() {
+            return Mlp.this;
+        }
+    }
+}
