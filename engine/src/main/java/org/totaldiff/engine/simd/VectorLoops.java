@@ -1,6 +1,7 @@
 package org.totaldiff.engine.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.totaldiff.engine.Loops;
@@ -23,11 +24,74 @@ public final class VectorLoops implements Loops {
         return from + ((to - from) / L) * L;
     }
 
+    private static final double ROUND = 6755399441055744.0; // 1.5 * 2^52: x + ROUND - ROUND rounds x
+    private static final double INV_LN2 = 1.4426950408889634;
+    private static final double LN2_HI = 0.6931471803691238;
+    private static final double LN2_LO = 1.9082149292705877e-10;
+
+    /**
+     * tanh on whole vectors with only +, *, fma, / and compares, which round the same in the
+     * interpreter and in compiled code. (The Vector API's {@code lanewise(TANH)} runs an SVML
+     * stub once compiled but {@code Math.tanh} per lane before, so its bits depended on JIT state
+     * and thread scheduling, breaking the thread-count determinism of {@code Dense.tanh}.)
+     * |x| &lt; 0.55: e/(e+2) with e = expm1(2|x|) by its Taylor series; else 1 - 2/(exp(2|x|)+1)
+     * with exp(y) = 2^n exp(r), |r| &lt;= ln2/2. Within 4 ulp of {@code Math.tanh}.
+     */
+    static DoubleVector tanh(DoubleVector x) {
+        DoubleVector ax = x.abs();
+        DoubleVector y = ax.add(ax);
+        DoubleVector p = DoubleVector.broadcast(S, 8.22063524662433e-18);
+        p = p.fma(y, DoubleVector.broadcast(S, 1.5619206968586225e-16));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.8114572543455206e-15));
+        p = p.fma(y, DoubleVector.broadcast(S, 4.779477332387385e-14));
+        p = p.fma(y, DoubleVector.broadcast(S, 7.647163731819816e-13));
+        p = p.fma(y, DoubleVector.broadcast(S, 1.1470745597729725e-11));
+        p = p.fma(y, DoubleVector.broadcast(S, 1.6059043836821613e-10));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.08767569878681e-09));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.505210838544172e-08));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.755731922398589e-07));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.7557319223985893e-06));
+        p = p.fma(y, DoubleVector.broadcast(S, 2.48015873015873e-05));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.0001984126984126984));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.001388888888888889));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.008333333333333333));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.041666666666666664));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.16666666666666666));
+        p = p.fma(y, DoubleVector.broadcast(S, 0.5));
+        p = p.fma(y, DoubleVector.broadcast(S, 1.0));
+        DoubleVector em = p.mul(y);
+        DoubleVector small = em.div(em.add(2.0));
+        DoubleVector yc = y.min(40.0);
+        DoubleVector nr = yc.fma(DoubleVector.broadcast(S, INV_LN2), DoubleVector.broadcast(S, ROUND));
+        DoubleVector n = nr.sub(ROUND);
+        DoubleVector r = n.fma(DoubleVector.broadcast(S, -LN2_HI), yc);
+        r = n.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+        DoubleVector q = DoubleVector.broadcast(S, 1.6059043836821613e-10);
+        q = q.fma(r, DoubleVector.broadcast(S, 2.08767569878681e-09));
+        q = q.fma(r, DoubleVector.broadcast(S, 2.505210838544172e-08));
+        q = q.fma(r, DoubleVector.broadcast(S, 2.755731922398589e-07));
+        q = q.fma(r, DoubleVector.broadcast(S, 2.7557319223985893e-06));
+        q = q.fma(r, DoubleVector.broadcast(S, 2.48015873015873e-05));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.0001984126984126984));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.001388888888888889));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.008333333333333333));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.041666666666666664));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.16666666666666666));
+        q = q.fma(r, DoubleVector.broadcast(S, 0.5));
+        q = q.fma(r, DoubleVector.broadcast(S, 1.0));
+        q = q.fma(r, DoubleVector.broadcast(S, 1.0));
+        LongVector twoToN = nr.reinterpretAsLongs().and(0xFFFL).add(1023L).lanewise(VectorOperators.LSHL, 52);
+        DoubleVector e = q.mul(twoToN.reinterpretAsDoubles());
+        DoubleVector large = DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(e.add(1.0)));
+        DoubleVector t = small.blend(large, ax.compare(VectorOperators.GE, 0.55));
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0.0));
+    }
+
     @Override
     public void tanh(double[] z, double[] t, int from, int to) {
         int i = from;
         for (int end = bound(from, to); i < end; i += L) {
-            DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(t, i);
+            tanh(DoubleVector.fromArray(S, z, i)).intoArray(t, i);
         }
         for (; i < to; i++) {
             t[i] = Math.tanh(z[i]);
@@ -38,7 +102,7 @@ public final class VectorLoops implements Loops {
     public void tanhJet(double[] z, double[] t, double[] d1, double[] d2, int from, int to) {
         int i = from;
         for (int end = bound(from, to); i < end; i += L) {
-            DoubleVector ti = DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.TANH);
+            DoubleVector ti = tanh(DoubleVector.fromArray(S, z, i));
             DoubleVector si = ti.mul(ti).neg().add(1.0);
             ti.intoArray(t, i);
             si.intoArray(d1, i);
