@@ -24,6 +24,8 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -42,9 +44,10 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            // Not Files.createTempFile: that makes the file owner-only (0600); results are shared.
+            tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 writer.write(out);
                 out.flush();

@@ -1,0 +1,172 @@
+package org.totaldiff.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.totaldiff.experiments.io.MetricsCsv;
+
+class PlotsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Reads back a PNG and checks its size and that it is not one flat colour. */
+    private static BufferedImage readAndCheck(Path file, int width, int height) throws IOException {
+        assertTrue(Files.isRegularFile(file), file.toString());
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertNotNull(img, "not a decodable image: " + file);
+        assertEquals(width, img.getWidth());
+        assertEquals(height, img.getHeight());
+        assertTrue(luminanceVariance(img) > 0, "blank image: " + file);
+        return img;
+    }
+
+    private static double luminanceVariance(BufferedImage img) {
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                double l = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                sum += l;
+                sumSq += l * l;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return sumSq / n - mean * mean;
+    }
+
+    private static double[] lossCurve(SplittableRandom rng, int n, double rate) {
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.exp(-rate * i) * (1 + 0.3 * rng.nextDouble());
+        }
+        return y;
+    }
+
+    @Test
+    void lineChartWithLogYIsAPngOfTheRequestedSize() throws IOException {
+        SplittableRandom rng = new SplittableRandom(2341);
+        int n = 500;
+        double[] it = new double[n];
+        for (int i = 0; i < n; i++) {
+            it[i] = 10.0 * i;
+        }
+        LineChart chart = LineChart.of("Training loss", "iteration", "loss")
+                .with("total", it, lossCurve(rng, n, 0.01))
+                .with("residual", it, lossCurve(rng, n, 0.012))
+                .with("boundary", it, lossCurve(rng, n, 0.008))
+                .withSize(800, 500);
+        Path file = dir.resolve("loss.png");
+        Plots.write(chart, file);
+        readAndCheck(file, 800, 500);
+    }
+
+    @Test
+    void logAxesDropNonPositivePointsAndRefuseNothingToDraw() throws IOException {
+        LineChart chart = LineChart.of("SNR", "iteration", "SNR").withLog(true, true)
+                .with("snr", new double[] {0, 1, 10, 100}, new double[] {5, -1, 0.5, 2});
+        Path file = dir.resolve("snr.png");
+        Plots.write(chart, file);
+        readAndCheck(file, LineChart.DEFAULT_WIDTH, LineChart.DEFAULT_HEIGHT);
+
+        LineChart empty = LineChart.of("x", "i", "y").with("neg", new double[] {1, 2}, new double[] {-1, 0});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.render(empty));
+        assertTrue(e.getMessage().contains("log axis"), e.getMessage());
+    }
+
+    @Test
+    void lineChartFromMetricsColumns() throws IOException {
+        Path csv = dir.resolve("metrics.csv");
+        try (MetricsCsv m = MetricsCsv.create(csv, List.of("loss", "snr"))) {
+            for (int i = 1; i <= 50; i++) {
+                m.append(i, 1.0 / i, Math.sqrt(i));
+            }
+        }
+        LineChart chart = LineChart.of("", "iteration", "value").withColumns(MetricsCsv.read(csv), "loss", "snr");
+        assertEquals(2, chart.series().size());
+        Path file = dir.resolve("metrics.png");
+        Plots.write(chart, file);
+        readAndCheck(file, LineChart.DEFAULT_WIDTH, LineChart.DEFAULT_HEIGHT);
+    }
+
+    @Test
+    void comparisonHeatmapHasThreePanelsAndColourBars() throws IOException {
+        double[] t = Grid.linspace(0, 1, 101);
+        double[] x = Grid.linspace(-1, 1, 256);
+        double[][] ref = new double[t.length][x.length];
+        double[][] pred = new double[t.length][x.length];
+        for (int i = 0; i < t.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                ref[i][j] = Math.exp(-t[i]) * Math.sin(Math.PI * x[j]);
+                pred[i][j] = ref[i][j] + 0.02 * Math.cos(3 * x[j]) * t[i];
+            }
+        }
+        HeatmapFigure fig = HeatmapFigure.comparison("Burgers: u(t, x)", new Grid("t", t, "x", x), ref, pred, 1500, 450);
+        Path file = dir.resolve("u.png");
+        Plots.write(fig, file);
+        BufferedImage img = readAndCheck(file, 1500, 450);
+        // The left and right thirds differ (a field vs its error), so panels are really drawn apart.
+        assertTrue(img.getRGB(250, 225) != img.getRGB(1250, 225));
+    }
+
+    @Test
+    void heatmapOnANonUniformGridWithNaNsStillRenders() throws IOException {
+        double[] x = {0, 0.1, 0.3, 0.7, 1.5};
+        double[] y = {-2, -1, 3};
+        double[][] v = {{1, 2, 3}, {4, Double.NaN, 6}, {7, 8, 9}, {1, 1, 1}, {0, 0, 0}};
+        HeatmapFigure fig = new HeatmapFigure("", new Grid("x", x, "y", y),
+                List.of(Panel.of("field", v, ColorMap.BLUE_RED)), 400, 300);
+        Path file = dir.resolve("f.png");
+        Plots.write(fig, file);
+        readAndCheck(file, 400, 300);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void badShapesAreClearErrors() {
+        Grid grid = new Grid("x", new double[] {0, 1}, "y", new double[] {0, 1, 2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HeatmapFigure("", grid, List.of(Panel.of("p", new double[2][2], ColorMap.VIRIDIS)), 400, 300));
+        assertTrue(e.getMessage().contains("2x3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Grid("x", new double[] {0, 0}, "y", new double[] {0, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new Series("s", new double[1], new double[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> LineChart.of("c", "x", "y").with("a", new double[1], new double[1]).with("a", new double[1], new double[1]));
+    }
+
+    @Test
+    void ticksAreRoundNumbersInsideTheRange() {
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, Plots.ticks(-1, 1, 5), 1e-12);
+        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, Plots.ticks(0, 1, 5), 1e-12);
+        double[] small = Plots.ticks(0, 3e-4, 3);
+        assertEquals("1e-4", Plots.label(small[1], small));
+        double[] t = Plots.ticks(0, 1, 5);
+        assertEquals("0.4", Plots.label(t[2], t));
+        assertEquals("0", Plots.label(0.0, t));
+    }
+
+    @Test
+    void colourMapsAreClampedAndGreyForNaN() {
+        assertEquals(0x440154, ColorMap.VIRIDIS.rgb(-3));
+        assertEquals(0xfde725, ColorMap.VIRIDIS.rgb(7));
+        assertEquals(0x999999, ColorMap.INFERNO.rgb(Double.NaN));
+    }
+}
