@@ -1,0 +1,7 @@
+/**
+ * The PINN benchmarks as training problems: each {@link org.totaldiff.pinn.pde.PdeProblem} gives
+ * its PDE residual (built on the tape from a network's input-derivative jet), its boundary and
+ * initial terms ({@link org.totaldiff.pinn.pde.Condition}), its domain and its reference
+ * solution.
+ */
+package org.totaldiff.pinn.pde;

@@ -1,0 +1,108 @@
+package org.totaldiff.pinn.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.totaldiff.autodiff.Functions;
+import org.totaldiff.engine.Rng;
+import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.loss.ResidualWeighting;
+import org.totaldiff.pinn.nn.Mlp;
+import org.totaldiff.pinn.optim.Adam;
+import org.totaldiff.pinn.optim.Constant;
+import org.totaldiff.pinn.pde.HelmholtzProblem;
+import org.totaldiff.pinn.pde.PdeProblem;
+import org.totaldiff.pinn.problem.Helmholtz2D;
+import org.totaldiff.pinn.sampling.Sampling;
+
+class TrainerTest {
+
+    private static Trainer trainer(ResidualWeighting weighting) {
+        return trainer(weighting, 16, 2, 256);
+    }
+
+    private static Trainer trainer(ResidualWeighting weighting, int width, int depth, int points) {
+        PdeProblem problem = new HelmholtzProblem(new Helmholtz2D(1, 1, 1), 50);
+        Rng rng = new Rng(2341);
+        Mlp net = Mlp.xavier(Mlp.sizes(2, width, depth, 1), Functions.TANH, 1);
+        DMatrixRMaj collocation = Sampling.latinHypercube(problem.domain(), points, rng);
+        return new Trainer(problem, net, new Adam(new Constant(1e-3)), weighting, collocation, problem.conditions(rng));
+    }
+
+    private static List<Double> losses(Trainer t, int end) {
+        List<Double> out = new ArrayList<>();
+        t.run(end, List.of(new TrainingListener() {
+            @Override
+            public void afterBackward(Step step) {
+                out.add(step.lossValue());
+            }
+        }));
+        return out;
+    }
+
+    @Test
+    void adamReducesTheHelmholtzLossAndTheTestError() {
+        Trainer t = trainer(ResidualWeighting.none(), 32, 3, 512);
+        DMatrixRMaj grid = org.totaldiff.pinn.sampling.TensorGrid.of(t.problem().domain(), 21, 21).points();
+        double before = relativeError(t, grid);
+        List<Double> loss = losses(t, 700);
+        assertEquals(700, t.iteration());
+        assertTrue(loss.get(699) < 0.01 * loss.get(0), "loss " + loss.get(0) + " -> " + loss.get(699));
+        double after = relativeError(t, grid);
+        assertTrue(after < 0.3 * before, "error " + before + " -> " + after);
+    }
+
+    @Test
+    void rbaWeightsFollowTheResiduals() {
+        Trainer t = trainer(new Rba(Rba.Config.paper()));
+        losses(t, 5);
+        DMatrixRMaj lambda = t.weighting().weights();
+        assertEquals(256, lambda.numRows);
+        double max = 0;
+        for (double v : lambda.data) {
+            assertTrue(v >= 0);
+            max = Math.max(max, v);
+        }
+        // five updates of at most eta each, from zero
+        assertTrue(max > 0 && max <= 5 * 0.001 + 1e-15, "max lambda " + max);
+    }
+
+    @Test
+    void trainingIsDeterministic() {
+        Trainer a = trainer(new Rba(Rba.Config.paper()));
+        Trainer b = trainer(new Rba(Rba.Config.paper()));
+        assertEquals(losses(a, 20), losses(b, 20));
+        for (int j = 0; j < a.network().parameters().size(); j++) {
+            assertArrayEquals(a.network().parameters().get(j).data, b.network().parameters().get(j).data);
+        }
+    }
+
+    @Test
+    void aListenerCanStopTheRun() {
+        Trainer t = trainer(ResidualWeighting.none());
+        t.run(100, List.of(new TrainingListener() {
+            @Override
+            public boolean stopRequested() {
+                return t.iteration() >= 7;
+            }
+        }));
+        assertEquals(7, t.iteration());
+    }
+
+    private static double relativeError(Trainer t, DMatrixRMaj grid) {
+        DMatrixRMaj u = t.network().predict(grid);
+        DMatrixRMaj exact = t.problem().reference().evaluate(grid);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < u.numRows; i++) {
+            num += (u.data[i] - exact.data[i]) * (u.data[i] - exact.data[i]);
+            den += exact.data[i] * exact.data[i];
+        }
+        return Math.sqrt(num / den);
+    }
+}
