@@ -1,14 +1,19 @@
 package org.totaldiff.pinn.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.totaldiff.autodiff.Node;
 import org.totaldiff.autodiff.SampleSet;
 import org.totaldiff.autodiff.Tape;
 import org.totaldiff.pinn.loss.PinnLoss;
 import org.totaldiff.pinn.loss.ResidualWeighting;
+import org.totaldiff.pinn.io.Checkpoint;
+import org.totaldiff.pinn.io.NdArray;
 import org.totaldiff.pinn.nn.Mlp;
+import org.totaldiff.pinn.optim.OptimizerState;
 import org.totaldiff.pinn.optim.Optimizer;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
@@ -29,6 +34,9 @@ import org.totaldiff.pinn.pde.PdeProblem;
  * thread count), which is what lets a checkpointed run resume exactly.
  */
 public final class Trainer {
+
+    private static final String COLLOCATION = "collocation";
+    private static final String RESIDUAL_WEIGHTS = "residual_weights";
 
     private final PdeProblem problem;
     private final Mlp net;
@@ -107,6 +115,60 @@ public final class Trainer {
             }
         }
         return iteration();
+    }
+
+    /**
+     * Everything needed to continue this run bit for bit: the iteration, the parameters (W1, b1,
+     * ...), the optimizer's state, the residual weights and the collocation points (to check on
+     * resume that the run is the same).
+     */
+    public Checkpoint checkpoint(Map<String, String> metadata) {
+        Map<String, DMatrixRMaj> named = new LinkedHashMap<>();
+        for (Node p : bound.parameters()) {
+            named.put(p.label(), p.value());
+        }
+        Map<String, NdArray> extras = new LinkedHashMap<>();
+        extras.put(COLLOCATION, NdArray.of(collocation));
+        if (weighting.weights() != null) {
+            extras.put(RESIDUAL_WEIGHTS, NdArray.of(weighting.weights()));
+        }
+        return new Checkpoint(iteration(), named, optimizer.state(), extras, metadata);
+    }
+
+    /**
+     * Continues from a checkpoint of the same setup: parameters, optimizer state and residual
+     * weights are replaced by the checkpoint's.
+     *
+     * @throws IllegalArgumentException if the checkpoint is of another network, optimizer or
+     *     point set
+     */
+    public void restore(Checkpoint checkpoint) {
+        List<Node> nodes = bound.parameters();
+        Map<String, DMatrixRMaj> saved = checkpoint.parameters();
+        for (Node p : nodes) {
+            DMatrixRMaj m = saved.get(p.label());
+            if (m == null || m.numRows != p.rows() || m.numCols != p.cols()) {
+                throw new IllegalArgumentException("checkpoint: parameter " + p.label() + " is "
+                        + (m == null ? "missing" : m.numRows + "x" + m.numCols) + ", the network needs " + p.shape()
+                        + "; resume with the same network options");
+            }
+        }
+        DMatrixRMaj points = checkpoint.extras().containsKey(COLLOCATION)
+                ? checkpoint.extra(COLLOCATION).toMatrix() : null;
+        if (points == null || !java.util.Arrays.equals(java.util.Arrays.copyOf(points.data, points.getNumElements()),
+                java.util.Arrays.copyOf(collocation.data, collocation.getNumElements()))) {
+            throw new IllegalArgumentException("checkpoint: its collocation points differ from this run's;"
+                    + " resume with the same problem, point count and seed");
+        }
+        OptimizerState state = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
+                "checkpoint: it holds no optimizer state, so the run cannot continue exactly"));
+        for (Node p : nodes) {
+            DMatrixRMaj m = saved.get(p.label());
+            System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
+        }
+        optimizer.restore(state);
+        weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
+                ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
     }
 
     public PdeProblem problem() {

@@ -2,12 +2,18 @@ package org.totaldiff.pinn.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.totaldiff.pinn.io.Checkpoint;
 import org.totaldiff.autodiff.Functions;
 import org.totaldiff.engine.Rng;
 import org.totaldiff.pinn.loss.Rba;
@@ -80,6 +86,40 @@ class TrainerTest {
         for (int j = 0; j < a.network().parameters().size(); j++) {
             assertArrayEquals(a.network().parameters().get(j).data, b.network().parameters().get(j).data);
         }
+    }
+
+    @Test
+    void aRunResumedFromACheckpointFileIsBitForBitTheUninterruptedRun(@TempDir Path dir) throws IOException {
+        Trainer straight = trainer(new Rba(Rba.Config.paper()));
+        List<Double> expected = losses(straight, 12);
+
+        Trainer first = trainer(new Rba(Rba.Config.paper()));
+        List<Double> got = new ArrayList<>(losses(first, 5));
+        Path file = dir.resolve("checkpoint.npz");
+        first.checkpoint(Map.of("problem", "helmholtz")).save(file);
+
+        Trainer resumed = trainer(new Rba(Rba.Config.paper()));
+        resumed.restore(Checkpoint.load(file));
+        assertEquals(5, resumed.iteration());
+        got.addAll(losses(resumed, 12));
+        assertEquals(expected, got);
+        for (int j = 0; j < straight.network().parameters().size(); j++) {
+            assertArrayEquals(straight.network().parameters().get(j).data, resumed.network().parameters().get(j).data);
+        }
+        assertArrayEquals(straight.weighting().weights().data, resumed.weighting().weights().data);
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworkIsRefused() {
+        Trainer small = trainer(ResidualWeighting.none(), 8, 2, 256);
+        Trainer other = trainer(ResidualWeighting.none(), 16, 2, 256);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> other.restore(small.checkpoint(Map.of())));
+        assertEquals("checkpoint: parameter W1 is 2x8, the network needs 2x16; resume with the same network options",
+                e.getMessage());
+        Trainer morePoints = trainer(ResidualWeighting.none(), 8, 2, 300);
+        e = assertThrows(IllegalArgumentException.class, () -> morePoints.restore(small.checkpoint(Map.of())));
+        assertTrue(e.getMessage().startsWith("checkpoint: its collocation points differ"), e.getMessage());
     }
 
     @Test
