@@ -3,9 +3,11 @@ package org.totaldiff.experiments.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -56,6 +58,22 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;
+    }
+
+    /**
+     * The command-line arguments given after a subcommand's name, as recorded in run.json
+     * (e.g. {@code ["--preset", "quick", "--out", "runs/x"]} for {@code totaldiff train --preset quick --out runs/x}).
+     *
+     * @param spec the subcommand's spec ({@code @Spec CommandSpec spec}), during {@code call()}
+     */
+    public static List<String> arguments(CommandSpec spec) {
+        ParseResult pr = spec.commandLine().getParseResult();
+        if (pr == null) {
+            return List.of();
+        }
+        List<String> all = pr.originalArgs();
+        int at = all.indexOf(spec.name());
+        return List.copyOf(at < 0 ? all : all.subList(at + 1, all.size()));
     }
 
     private static boolean envDebug() {

@@ -51,7 +51,7 @@ class MainTest {
             }
             try (RunDirectory dir = output.open("fake")) {
                 spec.commandLine().getOut().println("dir " + dir.path().getFileName() + " threads " + threads.threads()
-                        + " progress " + progress.mode());
+                        + " progress " + progress.mode() + " args " + Main.arguments(spec));
             }
             return ExitCodes.OK;
         }
@@ -186,6 +186,12 @@ class MainTest {
     }
 
     @Test
+    void debugIsAcceptedByEverySubcommand() {
+        assertEquals(0, run("info", "--debug").code());
+        assertEquals(0, run("--debug", "info").code());
+    }
+
+    @Test
     void infoJsonIsTheRuntimeRecord() {
         Result r = run("info", "--json");
         assertEquals(0, r.code(), r.err());
@@ -198,6 +204,7 @@ class MainTest {
         Result fresh = run("fake", "-o", dir.toString(), "--progress", "LINES");
         assertEquals(0, fresh.code(), fresh.err());
         assertTrue(fresh.out().contains("dir run") && fresh.out().contains("progress LINES"), fresh.out());
+        assertTrue(fresh.out().contains("args [-o, " + dir + ", --progress, LINES]"), fresh.out());
 
         Manifest.started("fake", List.of(), null, 1L).finished(1, 1.0, Map.of()).write(dir.resolve("run.json"));
         Result refused = run("fake", "-o", dir.toString());
