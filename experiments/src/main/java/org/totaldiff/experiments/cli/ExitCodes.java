@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Interrupted by Ctrl-C / SIGINT (128 + 2, set by the JVM); the run is marked stopped. */
     public static final int INTERRUPTED = 130;
+    /** Terminated by SIGTERM (128 + 15, set by the JVM); the run is marked stopped. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }
