@@ -154,13 +154,13 @@ class PlotsTest {
 
     @Test
     void ticksAreRoundNumbersInsideTheRange() {
-        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, Plots.ticks(-1, 1, 5), 1e-12);
-        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, Plots.ticks(0, 1, 5), 1e-12);
-        double[] small = Plots.ticks(0, 3e-4, 3);
-        assertEquals("1e\u22124", Plots.label(small[1], small));
-        double[] t = Plots.ticks(0, 1, 5);
-        assertEquals("0.4", Plots.label(t[2], t));
-        assertEquals("0", Plots.label(0.0, t));
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, Ticks.ticks(-1, 1, 5), 1e-12);
+        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, Ticks.ticks(0, 1, 5), 1e-12);
+        double[] small = Ticks.ticks(0, 3e-4, 3);
+        assertEquals("1e\u22124", Ticks.label(small[1], small));
+        double[] t = Ticks.ticks(0, 1, 5);
+        assertEquals("0.4", Ticks.label(t[2], t));
+        assertEquals("0", Ticks.label(0.0, t));
     }
 
     @Test
