@@ -36,13 +36,15 @@ public final class RunRecorder implements AutoCloseable {
     private final MetricsCsv metrics;
     private final long startIteration;
     private final double wallBefore;
-    private final long segmentStart = System.nanoTime();
+    private final long segmentStart;
     private final Thread hook;
     private Manifest manifest;
     private boolean ended;
 
-    private RunRecorder(RunDirectory dir, Manifest manifest, MetricsCsv metrics, long startIteration) {
+    private RunRecorder(RunDirectory dir, Manifest manifest, MetricsCsv metrics, long startIteration,
+                        long segmentStart) {
         this.dir = dir;
+        this.segmentStart = segmentStart;
         this.manifest = manifest;
         this.metrics = metrics;
         this.startIteration = startIteration;
@@ -65,6 +67,7 @@ public final class RunRecorder implements AutoCloseable {
     public static RunRecorder start(RunDirectory dir, String command, List<String> arguments, Object config,
                                     long seed, List<String> columns) {
         Objects.requireNonNull(dir, "dir");
+        long segmentStart = System.nanoTime();
         try {
             RunRecorder run;
             if (dir.resuming()) {
@@ -77,12 +80,12 @@ public final class RunRecorder implements AutoCloseable {
                 MetricsCsv csv = MetricsCsv.resume(dir.metricsFile(), columns, k);
                 Manifest resumed = previous.resumed(k);
                 resumed.write(dir.manifestFile());
-                run = new RunRecorder(dir, resumed, csv, k);
+                run = new RunRecorder(dir, resumed, csv, k, segmentStart);
             } else {
                 // run.json first: from then on the directory is recognisably a run
                 Manifest m = Manifest.started(command, arguments, config, seed);
                 m.write(dir.manifestFile());
-                run = new RunRecorder(dir, m, MetricsCsv.create(dir.metricsFile(), columns), 0L);
+                run = new RunRecorder(dir, m, MetricsCsv.create(dir.metricsFile(), columns), 0L, segmentStart);
             }
             Runtime.getRuntime().addShutdownHook(run.hook);
             return run;
