@@ -127,8 +127,13 @@ public final class Main {
             }
             int code;
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof UncheckedIOException || ex instanceof IOException) {
+                    || ex instanceof UncheckedIOException) {
                 err.println("totaldiff: " + oneLine(ex));
+                code = ExitCodes.USAGE;
+            } else if (ex instanceof IOException io) {
+                // a bare IOException often says only a path: name the kind of failure too
+                String kind = io.getClass().getSimpleName().replace("Exception", "");
+                err.println("totaldiff: " + (kind.isEmpty() || kind.equals("IO") ? "I/O error" : kind) + ": " + oneLine(io));
                 code = ExitCodes.USAGE;
             } else {
                 err.println("totaldiff: internal error: " + ex.getClass().getName() + ": " + oneLine(ex)

@@ -46,6 +46,12 @@ class MainTest {
             if ("iae".equals(fail)) {
                 throw new IllegalArgumentException("fake: bad value\nsecond line");
             }
+            if ("io".equals(fail)) {
+                throw new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/no/such/reference.npz"));
+            }
+            if ("checked".equals(fail)) {
+                throw new java.nio.file.NoSuchFileException("/no/such/reference.npz");
+            }
             if ("npe".equals(fail)) {
                 throw new NullPointerException("boom");
             }
@@ -153,6 +159,12 @@ class MainTest {
         Result r = run("fake", "--out", tmp.resolve("x").toString(), "iae");
         assertEquals(ExitCodes.USAGE, r.code());
         assertEquals(List.of("totaldiff: fake: bad value second line"), r.errLines());
+        Result checked = run("fake", "checked");
+        assertEquals(ExitCodes.USAGE, checked.code());
+        assertEquals(List.of("totaldiff: NoSuchFile: /no/such/reference.npz"), checked.errLines());
+        Result unchecked = run("fake", "io");
+        assertEquals(ExitCodes.USAGE, unchecked.code());
+        assertEquals(1, unchecked.errLines().size(), unchecked.err());
     }
 
     @Test
