@@ -42,7 +42,7 @@ class MainTest {
         String fail;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             if ("iae".equals(fail)) {
                 throw new IllegalArgumentException("fake: bad value\nsecond line");
             }
