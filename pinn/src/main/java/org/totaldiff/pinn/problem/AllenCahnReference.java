@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.complex.Complex;
 import org.totaldiff.pinn.sampling.Box;
 import org.totaldiff.pinn.sampling.TensorGrid;
 
@@ -287,10 +286,6 @@ public final class AllenCahnReference implements ReferenceSolution {
             double[] f1, double[] f2, double[] f3) {
         int n = e.length;
         int mPts = p.contourPoints();
-        Complex[] roots = new Complex[mPts];
-        for (int m = 0; m < mPts; m++) {
-            roots[m] = new Complex(0, Math.PI * (m + 0.5) / mPts).exp();
-        }
         for (int j = 0; j < n; j++) {
             double kk = wavenumber(j, n);
             double l = p.reaction() - p.diffusion() * kk * kk;
@@ -300,21 +295,57 @@ public final class AllenCahnReference implements ReferenceSolution {
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
-            for (Complex r : roots) {
-                Complex z = r.add(h * l);
-                Complex ez = z.exp();
-                Complex z3 = z.multiply(z).multiply(z);
-                sq += z.divide(2).exp().subtract(1).divide(z).getReal();
-                s1 += ez.multiply(z.multiply(z).subtract(z.multiply(3)).add(4)).subtract(z).subtract(4)
-                        .divide(z3).getReal();
-                s2 += ez.multiply(z.subtract(2)).add(z).add(2).divide(z3).getReal();
-                s3 += ez.multiply(z.negate().add(4)).subtract(z.multiply(z)).subtract(z.multiply(3))
-                        .subtract(4).divide(z3).getReal();
+            for (int m = 0; m < mPts; m++) {
+                double angle = Math.PI * (m + 0.5) / mPts;
+                C z = new C(h * l + Math.cos(angle), Math.sin(angle));
+                C ez = z.exp();
+                C z2 = z.times(z);
+                C z3 = z2.times(z);
+                sq += z.scale(0.5).exp().plus(-1).over(z).re();
+                // (-4 - z + e^z (4 - 3z + z^2)) / z^3
+                s1 += ez.times(z2.minus(z.scale(3)).plus(4)).minus(z).plus(-4).over(z3).re();
+                // (2 + z + e^z (z - 2)) / z^3
+                s2 += ez.times(z.plus(-2)).plus(z).plus(2).over(z3).re();
+                // (-4 - 3z - z^2 + e^z (4 - z)) / z^3
+                s3 += ez.times(z.scale(-1).plus(4)).minus(z2).minus(z.scale(3)).plus(-4).over(z3).re();
             }
             q[j] = h * sq / mPts;
             f1[j] = h * s1 / mPts;
             f2[j] = h * s2 / mPts;
             f3[j] = h * s3 / mPts;
+        }
+    }
+
+    /** Just enough complex arithmetic for the contour means. */
+    private record C(double re, double im) {
+        C plus(double a) {
+            return new C(re + a, im);
+        }
+
+        C plus(C o) {
+            return new C(re + o.re, im + o.im);
+        }
+
+        C minus(C o) {
+            return new C(re - o.re, im - o.im);
+        }
+
+        C scale(double a) {
+            return new C(a * re, a * im);
+        }
+
+        C times(C o) {
+            return new C(re * o.re - im * o.im, re * o.im + im * o.re);
+        }
+
+        C over(C o) {
+            double d = o.re * o.re + o.im * o.im;
+            return new C((re * o.re + im * o.im) / d, (im * o.re - re * o.im) / d);
+        }
+
+        C exp() {
+            double r = Math.exp(re);
+            return new C(r * Math.cos(im), r * Math.sin(im));
         }
     }
 

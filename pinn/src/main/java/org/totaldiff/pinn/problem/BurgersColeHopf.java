@@ -1,8 +1,6 @@
 package org.totaldiff.pinn.problem;
 
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.totaldiff.pinn.sampling.Box;
 
 /**
@@ -23,7 +21,7 @@ import org.totaldiff.pinn.sampling.Box;
  *
  * (Basdevant et al., "Spectral and finite difference solutions of the Burgers equation",
  * Computers and Fluids 14, 1986). With eta = sqrt(4 nu t) z both integrals become
- * int g(z) exp(-z^2) dz, computed by an n-point Gauss-Hermite rule (Hipparchus). The exponents
+ * int g(z) exp(-z^2) dz, computed by an n-point Gauss-Hermite rule ({@code GaussHermite}). The exponents
  * log w_i - cos(pi (x - eta_i)) / (2 pi nu) span hundreds of units, so they are shifted by their
  * maximum before exponentiating (a log-sum-exp), which cancels in the ratio. At t = 0 the
  * initial condition is returned.
@@ -51,32 +49,25 @@ public final class BurgersColeHopf implements ReferenceSolution {
     /**
      * Another viscosity or rule size.
      *
-     * @throws IllegalArgumentException if nu &lt;= 0 or nodes &lt; 2
+     * @throws IllegalArgumentException if nu &lt;= 0 or nodes is outside 2..500
      */
     public BurgersColeHopf(double nu, int nodes) {
         if (!(nu > 0) || !Double.isFinite(nu)) {
             throw new IllegalArgumentException("BurgersColeHopf: viscosity must be positive, got " + nu);
         }
-        if (nodes < 2) {
-            throw new IllegalArgumentException("BurgersColeHopf: need at least 2 Gauss-Hermite nodes, got "
-                    + nodes);
+        if (nodes < 2 || nodes > GaussHermite.MAX_NODES) {
+            throw new IllegalArgumentException("BurgersColeHopf: number of Gauss-Hermite nodes must be in 2.."
+                    + GaussHermite.MAX_NODES + ", got " + nodes);
         }
         this.nu = nu;
         this.nodes = nodes;
-        GaussIntegrator rule = new GaussIntegratorFactory().hermite(nodes);
-        int kept = 0;
-        double[] zs = new double[nodes];
-        double[] lw = new double[nodes];
+        GaussHermite rule = new GaussHermite(nodes);
+        this.z = new double[nodes];
+        this.logW = new double[nodes];
         for (int i = 0; i < nodes; i++) {
-            double w = rule.getWeight(i);
-            if (w > 0) { // a weight that underflowed contributes nothing
-                zs[kept] = rule.getPoint(i);
-                lw[kept] = Math.log(w);
-                kept++;
-            }
+            z[i] = rule.node(i);
+            logW[i] = rule.logWeight(i);
         }
-        this.z = java.util.Arrays.copyOf(zs, kept);
-        this.logW = java.util.Arrays.copyOf(lw, kept);
     }
 
     /** u(x, 0) = -sin(pi x). */
