@@ -201,7 +201,7 @@ public final class MetricsCsv implements Closeable {
     /**
      * A metrics table read back.
      *
-     * @param header     column names, {@value #ITERATION} first
+     * @param header     column names, {@value MetricsCsv#ITERATION} first
      * @param iterations the iteration of each row
      * @param values     {@code values[row][c]} is value column c (header column c + 1)
      */
@@ -212,7 +212,7 @@ public final class MetricsCsv implements Closeable {
             return iterations.length;
         }
 
-        /** The values of one column, by name (the iterations as doubles for {@value #ITERATION}). */
+        /** The values of one column, by name (the iterations as doubles for {@value MetricsCsv#ITERATION}). */
         public double[] column(String name) {
             int c = header.indexOf(name);
             if (c < 0) {
