@@ -20,9 +20,10 @@ import org.ejml.data.DMatrixRMaj;
  * sees the same sequence of operations whatever thread runs its task, so the result is
  * bit-for-bit the same for any {@link Parallel#threads()}.
  *
- * <p>Small shapes take shorter paths: a direct loop when m n k is tiny, and dot/axpy loops when C
+ * <p>Small shapes take shorter paths: a direct loop when m n k is tiny; dot/axpy loops when C
  * has only a few columns (the output layer of a network), where an NR-wide tile would be mostly
- * padding.
+ * padding; axpy over the rows of B when C = A<sup>T</sup> B has only a few rows (the weight
+ * gradient of the input layer).
  */
 final class Gemm {
 
@@ -63,6 +64,8 @@ final class Gemm {
             direct(job);
         } else if (job.n * 4 <= kernel.nr()) {
             narrow(job);
+        } else if (job.transA && !job.transB && job.m * 2 <= kernel.mr()) {
+            fewRows(job);
         } else {
             packed(job);
         }
@@ -101,11 +104,16 @@ final class Gemm {
                     }
                 }
             }
-            int grain = Math.max(1, (1 << 15) / (k * n));
+            int grain = Math.max(4, ((1 << 15) / (k * n)) & ~3);
             Parallel.forRange(m, grain, (from, to) -> {
-                for (int i = from; i < to; i++) {
+                int rows = to - from;
+                double[] dots = BUFFERS.get().scratch(rows * n);
+                for (int q = 0; q < n; q++) {
+                    kernel.dots(j.a, from * j.lda, j.lda, rows, bt, q * k, k, dots, q, n);
+                }
+                for (int r = 0; r < rows; r++) {
                     for (int q = 0; q < n; q++) {
-                        j.finish(i, q, kernel.dot(j.a, i * j.lda, bt, q * k, k));
+                        j.finish(from + r, q, dots[r * n + q]);
                     }
                 }
             });
@@ -131,6 +139,37 @@ final class Gemm {
                 }
                 j.c[i * n + q] = v;
             }
+        }
+    }
+
+    /**
+     * C = A<sup>T</sup> B with few rows (the weight gradient of an input layer with 1-4 inputs):
+     * each row of B, scaled by the m values of the same row of A, is added to the m rows of a
+     * partial C; chunks of k, partials added in chunk order. B is read once, nothing is padded.
+     */
+    private static void fewRows(Job j) {
+        int m = j.m;
+        int n = j.n;
+        int k = j.k;
+        GemmKernel kernel = j.kernel;
+        int chunks = Parallel.chunkCount(k, K_CHUNK);
+        int mn = m * n;
+        double[] part = BUFFERS.get().partial(chunks * mn);
+        Arrays.fill(part, 0, chunks * mn, 0.0);
+        Parallel.forEachChunk(chunks, ch -> {
+            int base = ch * mn;
+            for (int p = ch * K_CHUNK, end = Math.min(k, p + K_CHUNK); p < end; p++) {
+                for (int i = 0; i < m; i++) {
+                    kernel.axpy(j.a[p * j.lda + i], j.b, p * j.ldb, part, base + i * n, n);
+                }
+            }
+        });
+        for (int e = 0; e < mn; e++) {
+            double v = j.start(e / n, e % n);
+            for (int ch = 0; ch < chunks; ch++) {
+                v += part[ch * mn + e];
+            }
+            j.c[e] = v;
         }
     }
 

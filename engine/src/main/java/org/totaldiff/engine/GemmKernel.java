@@ -41,6 +41,19 @@ public interface GemmKernel {
     /** Sum over p &lt; len of x[xOff+p] * y[yOff+p]. */
     double dot(double[] x, int xOff, double[] y, int yOff, int len);
 
+    /**
+     * out[outOff + r*outStride] = dot(row r of a, x) for r &lt; rows, row r being
+     * a[aOff + r*lda .. + len): a matrix-vector product. Each row's sum is formed exactly as
+     * {@link #dot} forms it, whatever {@code rows} is, so the result of a row does not depend on how
+     * rows are grouped.
+     */
+    default void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
+            int outOff, int outStride) {
+        for (int r = 0; r < rows; r++) {
+            out[outOff + r * outStride] = dot(a, aOff + r * lda, x, xOff, len);
+        }
+    }
+
     /** y[yOff+p] = fma(alpha, x[xOff+p], y[yOff+p]) for p &lt; len. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len);
 

@@ -32,7 +32,10 @@ class ProductProperties {
             new MatrixGen.ProductShape(20, 5000, 17, 22),
             new MatrixGen.ProductShape(150, 4200, 30, 23),
             new MatrixGen.ProductShape(1, 300, 64, 24),
-            new MatrixGen.ProductShape(129, 1, 128, 25));
+            new MatrixGen.ProductShape(129, 1, 128, 25),
+            new MatrixGen.ProductShape(2, 4500, 40, 26),
+            new MatrixGen.ProductShape(3, 50, 33, 27),
+            new MatrixGen.ProductShape(1000, 130, 2, 28));
 
     @Test
     void productsMatchEjmlOnRandomShapes() {

@@ -105,23 +105,67 @@ public final class VectorGemm implements GemmKernel {
 
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
-        DoubleVector s0 = DoubleVector.zero(S);
-        DoubleVector s1 = DoubleVector.zero(S);
-        int p = 0;
-        for (int end = len - 2 * L; p <= end; p += 2 * L) {
-            s0 = DoubleVector.fromArray(S, x, xOff + p).fma(DoubleVector.fromArray(S, y, yOff + p), s0);
-            s1 = DoubleVector.fromArray(S, x, xOff + p + L).fma(DoubleVector.fromArray(S, y, yOff + p + L), s1);
-        }
-        // Lanes summed in a fixed order (reduceLanes leaves the order to the implementation,
-        // which may differ between the interpreter and compiled code).
         double[] lanes = new double[L];
-        s0.add(s1).intoArray(lanes, 0);
-        double s = 0.0;
-        for (double lane : lanes) {
-            s += lane;
+        double[] out = new double[1];
+        dots(x, xOff, 0, 1, y, yOff, len, out, 0, 0, lanes);
+        return out[0];
+    }
+
+    @Override
+    public void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
+            int outOff, int outStride) {
+        dots(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride, new double[L]);
+    }
+
+    /**
+     * Four rows at a time share each load of x. Per row: one vector accumulator over the full
+     * vectors, its lanes summed in lane order (not reduceLanes, whose order is left to the
+     * implementation and may differ between the interpreter and compiled code), then the tail.
+     */
+    private static void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
+            int outOff, int outStride, double[] lanes) {
+        int vecLen = (len / L) * L;
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int o0 = aOff + r * lda;
+            int o1 = o0 + lda;
+            int o2 = o1 + lda;
+            int o3 = o2 + lda;
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector s2 = DoubleVector.zero(S);
+            DoubleVector s3 = DoubleVector.zero(S);
+            for (int p = 0; p < vecLen; p += L) {
+                DoubleVector xv = DoubleVector.fromArray(S, x, xOff + p);
+                s0 = DoubleVector.fromArray(S, a, o0 + p).fma(xv, s0);
+                s1 = DoubleVector.fromArray(S, a, o1 + p).fma(xv, s1);
+                s2 = DoubleVector.fromArray(S, a, o2 + p).fma(xv, s2);
+                s3 = DoubleVector.fromArray(S, a, o3 + p).fma(xv, s3);
+            }
+            out[outOff + r * outStride] = finish(s0, lanes, a, o0, x, xOff, vecLen, len);
+            out[outOff + (r + 1) * outStride] = finish(s1, lanes, a, o1, x, xOff, vecLen, len);
+            out[outOff + (r + 2) * outStride] = finish(s2, lanes, a, o2, x, xOff, vecLen, len);
+            out[outOff + (r + 3) * outStride] = finish(s3, lanes, a, o3, x, xOff, vecLen, len);
         }
-        for (; p < len; p++) {
-            s = Math.fma(x[xOff + p], y[yOff + p], s);
+        for (; r < rows; r++) {
+            int o = aOff + r * lda;
+            DoubleVector s = DoubleVector.zero(S);
+            for (int p = 0; p < vecLen; p += L) {
+                s = DoubleVector.fromArray(S, a, o + p).fma(DoubleVector.fromArray(S, x, xOff + p), s);
+            }
+            out[outOff + r * outStride] = finish(s, lanes, a, o, x, xOff, vecLen, len);
+        }
+    }
+
+    private static double finish(DoubleVector acc, double[] lanes, double[] a, int aOff, double[] x, int xOff,
+            int from, int len) {
+        acc.intoArray(lanes, 0);
+        double s = 0.0;
+        for (int i = 0; i < L; i++) {
+            s += lanes[i];
+        }
+        for (int p = from; p < len; p++) {
+            s = Math.fma(a[aOff + p], x[xOff + p], s);
         }
         return s;
     }
