@@ -1,20 +1,16 @@
 package org.totaldiff.pinn.problem;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
 /**
  * The n-point Gauss-Hermite rule: int f(z) exp(-z^2) dz ~ sum_i w_i f(z_i), exact for polynomials
  * of degree &lt; 2n.
  *
- * <p>Nodes: eigenvalues of the Jacobi matrix (Golub and Welsch 1969), polished by Newton's method
- * on the orthonormal Hermite recurrence p_j = z sqrt(2/j) p_{j-1} - sqrt((j-1)/j) p_{j-2},
- * p_0 = pi^{-1/4}; weights w = 2 / (sqrt(2n) p_{n-1}(z))^2, relatively accurate even where they are
- * tiny (Press et al., Numerical Recipes, 3rd ed., section 4.6, {@code gauher}). Weights are also
- * kept as logarithms, so that callers can form log w_i + g(z_i) without underflow. O(n^3) work
- * for the eigenvalues (milliseconds for n = 200); n up to {@value #MAX_NODES} (beyond that the
- * unscaled recurrence overflows).
+ * <p>Nodes: eigenvalues of the Jacobi matrix (Golub and Welsch 1969) by Sturm-sequence
+ * bisection, polished by Newton's method on the orthonormal Hermite recurrence
+ * p_j = z sqrt(2/j) p_{j-1} - sqrt((j-1)/j) p_{j-2}, p_0 = pi^{-1/4}. Weights
+ * w = 2 / (sqrt(2n) p_{n-1}(z))^2, relatively accurate even where they are tiny (Press et al.,
+ * Numerical Recipes, 3rd ed., section 4.6, {@code gauher}); they are also kept as logarithms, so
+ * that callers can form log w_i + g(z_i) without underflow. O(n^2) work per node (milliseconds
+ * for n = 200); n up to {@value #MAX_NODES} (beyond that the unscaled recurrence overflows).
  */
 final class GaussHermite {
 
@@ -67,33 +63,46 @@ final class GaussHermite {
 
     /**
      * Eigenvalues, in decreasing order, of the Jacobi matrix of the Hermite weight: zero diagonal,
-     * off-diagonal sqrt(k / 2), k = 1..n-1 (Golub and Welsch 1969). They are the nodes.
+     * off-diagonal b_k = sqrt(k / 2), k = 1..n-1 (Golub and Welsch 1969); they are the nodes. Each
+     * is found by bisection on the Sturm count of eigenvalues below x (q_1 = -x,
+     * q_i = -x - b_{i-1}^2 / q_{i-1}; the count is the number of negative q_i), inside the
+     * Gershgorin bound |z| &lt;= sqrt(2 (n - 1)).
      */
     private static double[] jacobiEigenvalues(int n) {
         double[] z = new double[n];
-        if (n == 1) {
-            return z;
-        }
-        DMatrixRMaj j = new DMatrixRMaj(n, n);
-        for (int k = 1; k < n; k++) {
-            double b = Math.sqrt(k / 2.0);
-            j.set(k - 1, k, b);
-            j.set(k, k - 1, b);
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(j)) {
-            throw new IllegalStateException("GaussHermite: eigenvalue iteration failed for n = " + n);
-        }
-        for (int k = 0; k < n; k++) {
-            z[k] = eig.getEigenvalue(k).getReal();
-        }
-        java.util.Arrays.sort(z);
-        for (int k = 0; k < n / 2; k++) {
-            double t = z[k];
-            z[k] = z[n - 1 - k];
-            z[n - 1 - k] = t;
+        double bound = Math.sqrt(2.0 * Math.max(n - 1, 1)) + 1e-9;
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            // the i-th largest eigenvalue has n - 1 - i eigenvalues below it
+            double lo = -bound;
+            double hi = bound;
+            for (int iter = 0; iter < 200 && hi - lo > 1e-15 * bound; iter++) {
+                double mid = 0.5 * (lo + hi);
+                if (countBelow(mid, n) >= n - i) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            z[i] = 0.5 * (lo + hi);
         }
         return z;
+    }
+
+    private static int countBelow(double x, int n) {
+        int count = 0;
+        double q = -x;
+        for (int i = 1; ; i++) {
+            if (q == 0) {
+                q = -1e-300;
+            }
+            if (q < 0) {
+                count++;
+            }
+            if (i == n) {
+                return count;
+            }
+            q = -x - (i / 2.0) / q;
+        }
     }
 
     int size() {
