@@ -201,7 +201,8 @@ public final class AllenCahnReference implements ReferenceSolution {
         return new AllenCahnReference(GridValues.readCsv(csv));
     }
 
-    /** Writes the solved grid (columns x, t, u; x slowest) as CSV. */
+    /** Writes the solved grid (columns x, t, u; x slowest) as CSV, readable by {@link #readCsv}. */
+    @Override
     public void writeCsv(Path csv) throws IOException {
         grid.writeCsv(csv);
     }
@@ -442,6 +443,18 @@ public final class AllenCahnReference implements ReferenceSolution {
 
     /** The stored grid (x slowest), as solved or read. */
     public GridValues grid() {
+        return grid;
+    }
+
+    /** The stored grid's points: nx periodic x values (x = 1 excluded) times the stored times. */
+    @Override
+    public TensorGrid referenceGrid() {
+        return grid.grid();
+    }
+
+    /** The stored values themselves (no interpolation). */
+    @Override
+    public GridValues onGrid() {
         return grid;
     }
 

@@ -2,6 +2,7 @@ package org.totaldiff.pinn.problem;
 
 import org.ejml.data.DMatrixRMaj;
 import org.totaldiff.pinn.sampling.Box;
+import org.totaldiff.pinn.sampling.TensorGrid;
 
 /**
  * Exact solution of the viscous Burgers equation
@@ -121,6 +122,12 @@ public final class BurgersColeHopf implements ReferenceSolution {
     @Override
     public Box domain() {
         return DOMAIN;
+    }
+
+    /** 256 x 101 points: x evenly spaced on [-1, 1], t = 0, 0.01, ..., 1 (endpoints included). */
+    @Override
+    public TensorGrid referenceGrid() {
+        return TensorGrid.of(DOMAIN, 256, 101);
     }
 
     @Override

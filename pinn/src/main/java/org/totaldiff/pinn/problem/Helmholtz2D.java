@@ -2,6 +2,7 @@ package org.totaldiff.pinn.problem;
 
 import org.ejml.data.DMatrixRMaj;
 import org.totaldiff.pinn.sampling.Box;
+import org.totaldiff.pinn.sampling.TensorGrid;
 
 /**
  * Helmholtz equation on [-1, 1]^2 with a manufactured exact solution:
@@ -50,6 +51,12 @@ public record Helmholtz2D(double a1, double a2, double k) implements ReferenceSo
     @Override
     public Box domain() {
         return DOMAIN;
+    }
+
+    /** 201 x 201 evenly spaced points over [-1, 1]^2, endpoints included. */
+    @Override
+    public TensorGrid referenceGrid() {
+        return TensorGrid.of(DOMAIN, 201, 201);
     }
 
     /** u*(x, y) = sin(a1 pi x) sin(a2 pi y). */

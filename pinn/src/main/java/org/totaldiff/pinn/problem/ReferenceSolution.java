@@ -30,6 +30,22 @@ public interface ReferenceSolution {
      */
     DMatrixRMaj evaluate(DMatrixRMaj points);
 
+    /**
+     * The grid on which test errors and plots are reported by default (documented per problem in
+     * docs/problems-reference.md).
+     */
+    TensorGrid referenceGrid();
+
+    /** u on {@link #referenceGrid()}. */
+    default GridValues onGrid() {
+        return onGrid(referenceGrid());
+    }
+
+    /** Writes {@link #onGrid()} as CSV (columns: coordinate names, then u; first coordinate slowest). */
+    default void writeCsv(Path file) throws IOException {
+        onGrid().writeCsv(file);
+    }
+
     /** u on the points of {@code grid} (row order of {@link TensorGrid#points()}). */
     default GridValues onGrid(TensorGrid grid) {
         return new GridValues(grid, evaluate(grid.points()));

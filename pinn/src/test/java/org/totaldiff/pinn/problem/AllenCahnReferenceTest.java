@@ -34,6 +34,7 @@ class AllenCahnReferenceTest {
         assertEquals(NX, grid.grid().count(0));
         assertEquals(NT, grid.grid().count(1));
         assertEquals(1.0, grid.grid().axis(1)[NT - 1], 0);
+        assertTrue(reference.onGrid() == grid && reference.referenceGrid() == grid.grid());
         assertEquals(0.005, grid.grid().axis(1)[1], 1e-16);
         for (int j = 0; j < NX; j++) {
             double x = -1 + 2.0 * j / NX;

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.totaldiff.engine.Rng;
 import org.totaldiff.pinn.sampling.Box;
 import org.totaldiff.pinn.sampling.Sampling;
@@ -175,6 +179,17 @@ class BurgersColeHopfTest {
         for (int i = 0; i < u.length; i++) {
             out[i] = u[i] + a * k[i];
         }
+    }
+
+    @Test
+    void referenceGridCsv(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("burgers.csv");
+        burgers.writeCsv(f);
+        GridValues back = GridValues.readCsv(f);
+        assertEquals(256 * 101, back.values().numRows);
+        assertEquals(List.of("x", "t"), back.grid().names());
+        assertEquals(0.01, back.grid().axis(1)[1], 1e-16);
+        assertEquals(burgers.value(back.grid().axis(0)[10], 0.5), back.value(10, 50), 0);
     }
 
     @Test

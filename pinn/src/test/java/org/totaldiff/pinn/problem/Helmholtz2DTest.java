@@ -60,6 +60,7 @@ class Helmholtz2DTest {
         assertArrayEquals(g.values().data, back.values().data, 0);
         assertArrayEquals(g.grid().points().data, back.grid().points().data, 0);
         assertEquals(p.value(-1 + 2.0 * 3 / 10, 1), g.value(3, 6), 1e-15);
+        assertEquals(201 * 201, p.onGrid().values().numRows);
     }
 
     @Test
