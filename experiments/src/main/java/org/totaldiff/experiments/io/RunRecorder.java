@@ -40,6 +40,7 @@ public final class RunRecorder implements AutoCloseable {
     private final Thread hook;
     private Manifest manifest;
     private boolean ended;
+    private volatile Runnable interruptHandler;
 
     private RunRecorder(RunDirectory dir, Manifest manifest, MetricsCsv metrics, long startIteration,
                         long segmentStart) {
@@ -165,8 +166,30 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code handler} first when the process is interrupted, before the run is marked
+     * stopped: the place to let the training loop finish its iteration and save a checkpoint
+     * (which it reports with {@link #checkpointed}), so that nothing is lost. The handler should
+     * return within a few seconds.
+     */
+    public void onInterrupt(Runnable handler) {
+        this.interruptHandler = handler;
+    }
+
     /** Shutdown hook: the process is being interrupted while the run is open. */
-    synchronized void markInterrupted() {
+    void markInterrupted() {
+        Runnable handler = interruptHandler;
+        if (handler != null) {
+            try {
+                handler.run();
+            } catch (RuntimeException ignored) {
+                // the status below is still written
+            }
+        }
+        markStopped();
+    }
+
+    private synchronized void markStopped() {
         if (ended) {
             return;
         }

@@ -1,0 +1,190 @@
+package org.totaldiff.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.totaldiff.experiments.io.RunDirectory;
+import org.totaldiff.experiments.io.RunRecorder;
+import org.totaldiff.experiments.progress.Progress;
+import org.totaldiff.experiments.train.Presets;
+import org.totaldiff.experiments.train.TrainConfig;
+import org.totaldiff.experiments.train.TrainConfig.NetworkConfig;
+import org.totaldiff.experiments.train.TrainConfig.OptimizerConfig;
+import org.totaldiff.experiments.train.TrainConfig.ProblemConfig;
+import org.totaldiff.experiments.train.TrainConfig.SamplingConfig;
+import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
+import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
+import org.totaldiff.experiments.train.TrainRun;
+import org.totaldiff.pinn.loss.Rba;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code totaldiff train PROBLEM}: trains a PINN on a benchmark from a preset, any option
+ * overriding the preset's value, and writes a run directory (docs/outputs.md).
+ */
+@Command(name = "train",
+        description = {"Train a PINN (tanh MLP, Adam, full batch) on a benchmark and write metrics, checkpoints,"
+                + " the model, the points and plots to a run directory.",
+            "Options left out take the preset's value (docs/problems.md lists the presets)."},
+        sortOptions = false)
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "helmholtz, allen-cahn or burgers.")
+    String problem;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
+            description = "quick (minutes on 2 cores) or paper (the paper's sizes: days). Default: ${DEFAULT-VALUE}.")
+    Presets.Name preset;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Adam iterations.")
+    Integer iterations;
+
+    @Option(names = "--points", paramLabel = "N", description = "Latin-hypercube collocation points.")
+    Integer points;
+
+    @Option(names = "--boundary-points", paramLabel = "N",
+            description = "Points per boundary side, initial line or periodic side.")
+    Integer boundaryPoints;
+
+    @Option(names = "--width", paramLabel = "N", description = "Neurons per hidden layer.")
+    Integer width;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Hidden layers.")
+    Integer depth;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Initial Adam learning rate.")
+    Double lr;
+
+    @Option(names = "--lr-decay", paramLabel = "GAMMA", description = "Learning-rate factor per decay step (1: constant).")
+    Double lrDecay;
+
+    @Option(names = "--lr-decay-every", paramLabel = "N", description = "Iterations per decay step.")
+    Integer lrDecayEvery;
+
+    @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
+    TrainConfig.Weighting weighting;
+
+    @Option(names = "--rba-gamma", paramLabel = "G", description = "RBA memory gamma (default 0.999).")
+    Double rbaGamma;
+
+    @Option(names = "--rba-eta", paramLabel = "E", description = "RBA learning rate eta (default 0.001).")
+    Double rbaEta;
+
+    @Option(names = "--rba-start", paramLabel = "MODE",
+            description = "RBA start: zero (lambda from 0) or full_first_step (eta* = 1 at iteration 0).")
+    Rba.Start rbaStart;
+
+    @Option(names = "--rba-normalization", paramLabel = "MODE", description = "RBA normalisation: max or min_max.")
+    Rba.Normalization rbaNormalization;
+
+    @Option(names = "--a1", paramLabel = "A", description = "Helmholtz: frequency factor in x.")
+    Double a1;
+
+    @Option(names = "--a2", paramLabel = "A", description = "Helmholtz: frequency factor in y.")
+    Double a2;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the points and the initial network.")
+    Long seed;
+
+    @Option(names = "--log-every", paramLabel = "N", description = "A metrics row every N iterations.")
+    Integer logEvery;
+
+    @Option(names = "--eval-every", paramLabel = "N", description = "The test error every N iterations.")
+    Integer evalEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "checkpoint.npz every N iterations.")
+    Integer checkpointEvery;
+
+    @Option(names = "--test-grid", paramLabel = "N", description = "Test grid points per axis.")
+    Integer testGrid;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    ProgressOption progressOption;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainConfig.Problem kind = TrainConfig.Problem.parse(problem);
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunDirectory dir = output.open("train-" + kind.cliName())) {
+            TrainConfig config;
+            if (dir.resuming()) {
+                config = dir.previous().orElseThrow().configAs(TrainConfig.class);
+                if (config.problem().kind() != kind) {
+                    throw new IllegalArgumentException("--resume: " + dir + " holds a " + config.problem().kind().cliName()
+                            + " run, not " + kind.cliName());
+                }
+            } else {
+                config = configure(kind);
+            }
+            TrainRun run = new TrainRun(config);
+            try (RunRecorder recorder = RunRecorder.start(dir, "train", Main.arguments(spec), config,
+                    config.sampling().seed(), run.columns());
+                    Progress progress = Progress.start("train " + kind.cliName(), config.schedule().iterations(),
+                            recorder.startIteration(), progressOption.mode())) {
+                if (recorder.resuming()) {
+                    out.println("resuming " + dir + " at iteration " + recorder.startIteration()
+                            + " with its recorded configuration");
+                }
+                TrainRun.Outcome outcome;
+                try {
+                    outcome = run.run(recorder, progress);
+                } catch (RuntimeException | java.io.IOException e) {
+                    recorder.fail(e);
+                    throw e;
+                }
+                progress.close();
+                out.printf(Locale.ROOT, "%s %d iterations of %s in %.1f s: relative L2 error %.4e, max error %.4e%n",
+                        outcome.finished() ? "finished" : "stopped after", outcome.iterations(), kind.cliName(),
+                        outcome.wallSeconds(), outcome.relL2(), outcome.linf());
+                out.println("results in " + dir);
+                out.flush();
+                return outcome.finished() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+            }
+        }
+    }
+
+    /** The preset for the problem with every given option applied. */
+    TrainConfig configure(TrainConfig.Problem kind) {
+        TrainConfig base = Presets.of(kind, preset);
+        ProblemConfig p = base.problem();
+        if ((a1 != null || a2 != null) && kind != TrainConfig.Problem.HELMHOLTZ) {
+            throw new IllegalArgumentException("--a1 and --a2 apply to helmholtz only, not " + kind.cliName());
+        }
+        ProblemConfig problemConfig = new ProblemConfig(kind, or(a1, p.a1()), or(a2, p.a2()), p.k());
+        NetworkConfig n = base.network();
+        long s = or(seed, n.seed());
+        NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s);
+        OptimizerConfig o = base.optimizer();
+        OptimizerConfig optimizer = new OptimizerConfig(or(lr, o.learningRate()), or(lrDecay, o.decayGamma()),
+                or(lrDecayEvery, o.decayEvery()));
+        SamplingConfig sa = base.sampling();
+        SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
+                or(seed, sa.seed()));
+        WeightingConfig w = base.weighting();
+        WeightingConfig weightingConfig = new WeightingConfig(or(weighting, w.kind()), or(rbaGamma, w.gamma()),
+                or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()));
+        weightingConfig.rba();
+        ScheduleConfig sc = base.schedule();
+        ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),
+                or(evalEvery, sc.evalEvery()), or(checkpointEvery, sc.checkpointEvery()), or(testGrid, sc.testGrid()));
+        return new TrainConfig(problemConfig, network, optimizer, sampling, weightingConfig, schedule);
+    }
+
+    private static <T> T or(T given, T preset) {
+        return given != null ? given : preset;
+    }
+}

@@ -1,0 +1,48 @@
+package org.totaldiff.experiments.train;
+
+import org.totaldiff.experiments.train.TrainConfig.NetworkConfig;
+import org.totaldiff.experiments.train.TrainConfig.OptimizerConfig;
+import org.totaldiff.experiments.train.TrainConfig.Problem;
+import org.totaldiff.experiments.train.TrainConfig.ProblemConfig;
+import org.totaldiff.experiments.train.TrainConfig.SamplingConfig;
+import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
+import org.totaldiff.experiments.train.TrainConfig.Weighting;
+import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
+import org.totaldiff.pinn.loss.Rba;
+
+/**
+ * The named configurations. {@code paper} is the setup of Anagnostopoulos et al. (2024): MLP
+ * 2 -> 6 x 128 -> 1, 25,600 Latin-hypercube points, Adam lr 1e-3 x 0.9 every 5,000 iterations,
+ * 300,000 iterations, seed 2341 (days of CPU time). {@code quick} keeps the method and shrinks
+ * the sizes so that a run finishes in minutes on two cores (docs/problems.md gives measured
+ * times).
+ */
+public final class Presets {
+
+    /** The preset names. */
+    public enum Name { QUICK, PAPER }
+
+    /** The paper's seed. */
+    public static final long SEED = 2341;
+
+    private Presets() {
+    }
+
+    /** The preset {@code name} for {@code problem}, vanilla (no weighting). */
+    public static TrainConfig of(Problem problem, Name name) {
+        boolean paper = name == Name.PAPER;
+        ProblemConfig pc = switch (problem) {
+            case HELMHOLTZ -> paper ? new ProblemConfig(problem, 6, 6, 1) : new ProblemConfig(problem, 2, 2, 1);
+            case ALLEN_CAHN, BURGERS -> new ProblemConfig(problem, 0, 0, 0);
+        };
+        NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED) : new NetworkConfig(48, 4, SEED);
+        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000) : new OptimizerConfig(1e-3, 0.9, 1000);
+        SamplingConfig sampling = paper ? new SamplingConfig(25_600, 256, SEED) : new SamplingConfig(2048, 64, SEED);
+        Rba.Config rba = Rba.Config.paper();
+        WeightingConfig weighting = new WeightingConfig(Weighting.NONE, rba.gamma(), rba.eta(), rba.start(),
+                rba.normalization());
+        ScheduleConfig schedule = paper ? new ScheduleConfig(300_000, 100, 5_000, 5_000, 1001)
+                : new ScheduleConfig(3_000, 10, 250, 500, 101);
+        return new TrainConfig(pc, net, opt, sampling, weighting, schedule);
+    }
+}

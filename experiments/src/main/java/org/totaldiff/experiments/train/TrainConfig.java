@@ -1,0 +1,124 @@
+package org.totaldiff.experiments.train;
+
+import org.totaldiff.pinn.loss.Rba;
+
+/**
+ * Everything a training run depends on; recorded in run.json and used as is on resume. The
+ * presets ({@link Presets}) are the one source of default values.
+ *
+ * @param problem the PDE and its parameters
+ * @param network the MLP
+ * @param optimizer Adam and its learning-rate schedule
+ * @param sampling point counts and the seed
+ * @param weighting residual weighting
+ * @param schedule iterations and the cadence of metrics, test error and checkpoints
+ */
+public record TrainConfig(ProblemConfig problem, NetworkConfig network, OptimizerConfig optimizer,
+        SamplingConfig sampling, WeightingConfig weighting, ScheduleConfig schedule) {
+
+    /** The benchmarks. */
+    public enum Problem {
+        HELMHOLTZ("helmholtz"), ALLEN_CAHN("allen-cahn"), BURGERS("burgers");
+
+        private final String cliName;
+
+        Problem(String cliName) {
+            this.cliName = cliName;
+        }
+
+        public String cliName() {
+            return cliName;
+        }
+
+        /** The problem called {@code name} on the command line. */
+        public static Problem parse(String name) {
+            for (Problem p : values()) {
+                if (p.cliName.equals(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown problem '" + name + "'; accepted: helmholtz, allen-cahn, burgers");
+        }
+    }
+
+    /** Residual weighting schemes. */
+    public enum Weighting { NONE, RBA }
+
+    /**
+     * @param kind the benchmark
+     * @param a1 Helmholtz: frequency factor in x (ignored by the others)
+     * @param a2 Helmholtz: frequency factor in y
+     * @param k Helmholtz: wavenumber
+     */
+    public record ProblemConfig(Problem kind, double a1, double a2, double k) {
+    }
+
+    /** A tanh MLP in -> width x depth -> 1, Xavier-normal from {@code seed}. */
+    public record NetworkConfig(int width, int depth, long seed) {
+        public NetworkConfig {
+            positive("--width", width);
+            positive("--depth", depth);
+        }
+    }
+
+    /** Adam with lr x gamma every {@code decayEvery} iterations (gamma 1: constant). */
+    public record OptimizerConfig(double learningRate, double decayGamma, int decayEvery) {
+        public OptimizerConfig {
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
+            }
+            if (!(decayGamma > 0 && decayGamma <= 1)) {
+                throw new IllegalArgumentException("--lr-decay must be in (0, 1], got " + decayGamma);
+            }
+            positive("--lr-decay-every", decayEvery);
+        }
+    }
+
+    /**
+     * @param collocation Latin-hypercube collocation points
+     * @param boundary points per boundary side / initial line / periodic pair set
+     * @param seed seed of the points
+     */
+    public record SamplingConfig(int collocation, int boundary, long seed) {
+        public SamplingConfig {
+            positive("--points", collocation);
+            if (boundary < 2) {
+                throw new IllegalArgumentException("--boundary-points must be >= 2, got " + boundary);
+            }
+        }
+    }
+
+    /** RBA settings are used when {@code kind} is RBA. */
+    public record WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
+            Rba.Normalization normalization) {
+        /** The RBA settings as the pinn module takes them. */
+        public Rba.Config rba() {
+            return new Rba.Config(gamma, eta, start, normalization);
+        }
+    }
+
+    /**
+     * @param iterations total iterations of the run
+     * @param logEvery a metrics row every this many iterations
+     * @param evalEvery the test error every this many iterations (on a testGrid x testGrid grid)
+     * @param checkpointEvery checkpoint.npz every this many iterations
+     * @param testGrid points per axis of the test grid
+     */
+    public record ScheduleConfig(int iterations, int logEvery, int evalEvery, int checkpointEvery, int testGrid) {
+        public ScheduleConfig {
+            positive("--iterations", iterations);
+            positive("--log-every", logEvery);
+            positive("--eval-every", evalEvery);
+            positive("--checkpoint-every", checkpointEvery);
+            if (testGrid < 2) {
+                throw new IllegalArgumentException("--test-grid must be >= 2, got " + testGrid);
+            }
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+        }
+    }
+}

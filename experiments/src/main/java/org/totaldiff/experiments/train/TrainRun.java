@@ -1,0 +1,333 @@
+package org.totaldiff.experiments.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.autodiff.Functions;
+import org.totaldiff.engine.Rng;
+import org.totaldiff.experiments.io.MetricsCsv;
+import org.totaldiff.experiments.io.RunDirectory;
+import org.totaldiff.experiments.io.RunRecorder;
+import org.totaldiff.experiments.plot.Grid;
+import org.totaldiff.experiments.plot.HeatmapFigure;
+import org.totaldiff.experiments.plot.LineChart;
+import org.totaldiff.experiments.plot.Plots;
+import org.totaldiff.experiments.progress.Progress;
+import org.totaldiff.pinn.io.Checkpoint;
+import org.totaldiff.pinn.io.Npz;
+import org.totaldiff.pinn.io.NpzArchive;
+import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.loss.ResidualWeighting;
+import org.totaldiff.pinn.nn.Mlp;
+import org.totaldiff.pinn.optim.Adam;
+import org.totaldiff.pinn.optim.StepDecay;
+import org.totaldiff.pinn.pde.Condition;
+import org.totaldiff.pinn.pde.PdeProblem;
+import org.totaldiff.pinn.sampling.Box;
+import org.totaldiff.pinn.sampling.Sampling;
+import org.totaldiff.pinn.sampling.TensorGrid;
+import org.totaldiff.pinn.train.Step;
+import org.totaldiff.pinn.train.Trainer;
+import org.totaldiff.pinn.train.TrainingListener;
+
+/**
+ * One training run written to a run directory:
+ *
+ * <ul>
+ *   <li>metrics.csv: every {@code logEvery} iterations the loss and its terms, the learning rate
+ *       and the wall time; every {@code evalEvery} the relative L2 and L-infinity test errors;</li>
+ *   <li>checkpoint.npz every {@code checkpointEvery} iterations and when the run stops or ends;
+ *       a resumed run continues from it bit for bit;</li>
+ *   <li>points.npz (collocation and condition points), model.npz (final parameters),
+ *       plots/loss.png, plots/error.png, plots/solution.png.</li>
+ * </ul>
+ *
+ * A row describes the network before the step of its iteration (iteration 0: the initial
+ * network).
+ */
+public final class TrainRun {
+
+    /** Largest plotted grid per axis (the test grid may be finer). */
+    private static final int PLOT_GRID = 201;
+
+    /** How the run ended. */
+    public record Outcome(int iterations, boolean finished, double relL2, double linf, double wallSeconds) {
+    }
+
+    private final TrainConfig config;
+    private final PdeProblem problem;
+    private final Trainer trainer;
+    private final TensorGrid testGrid;
+    private final List<String> columns = new ArrayList<>();
+    private volatile boolean stopRequested;
+    private int stopAt = Integer.MAX_VALUE;
+    private double lastRelL2 = Double.NaN;
+    private double lastLinf = Double.NaN;
+    private DMatrixRMaj exact;
+    private RunRecorder recorder;
+    private Progress progress;
+
+    /** Sets the run up: problem, points, network, optimizer, weighting (nothing is written yet). */
+    public TrainRun(TrainConfig config) {
+        this.config = config;
+        this.problem = Problems.create(config.problem(), config.sampling().boundary());
+        Rng rng = new Rng(config.sampling().seed());
+        Box domain = problem.domain();
+        DMatrixRMaj collocation = Sampling.latinHypercube(domain, config.sampling().collocation(), rng);
+        List<Condition> conditions = problem.conditions(rng);
+        Mlp net = Mlp.xavier(Mlp.sizes(domain.dim(), config.network().width(), config.network().depth(), 1),
+                Functions.TANH, config.network().seed());
+        TrainConfig.OptimizerConfig oc = config.optimizer();
+        Adam adam = new Adam(new StepDecay(oc.learningRate(), oc.decayGamma(), oc.decayEvery()));
+        ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
+                ? new Rba(config.weighting().rba()) : ResidualWeighting.none();
+        this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
+        int g = config.schedule().testGrid();
+        this.testGrid = TensorGrid.of(domain, g, g);
+        columns.addAll(List.of("loss", "loss_residual"));
+        for (Condition c : conditions) {
+            columns.add("loss_" + c.name());
+        }
+        columns.addAll(List.of("lr", "relL2", "linf", "wall_s"));
+    }
+
+    /** The metrics.csv value columns of this run (without iteration). */
+    public List<String> columns() {
+        return List.copyOf(columns);
+    }
+
+    /** Asks the run to stop after the current iteration (it saves a checkpoint first). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Stops the run once {@code iteration} iterations are complete (tests: an interruption at a known point). */
+    void stopAt(int iteration) {
+        this.stopAt = iteration;
+    }
+
+    /**
+     * Trains to the configured number of iterations, or until stopped, recording into
+     * {@code recorder} (started with {@link #columns()}); on resume it first restores the
+     * directory's checkpoint.
+     */
+    public Outcome run(RunRecorder recorder, Progress progress) throws IOException {
+        this.recorder = recorder;
+        this.progress = progress;
+        RunDirectory dir = recorder.directory();
+        CountDownLatch saved = new CountDownLatch(1);
+        recorder.onInterrupt(() -> {
+            requestStop();
+            try {
+                saved.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            if (recorder.resuming() && Files.exists(dir.checkpointFile())) {
+                Checkpoint checkpoint = Checkpoint.load(dir.checkpointFile());
+                if (checkpoint.iteration() != recorder.startIteration()) {
+                    throw new IllegalStateException("--resume: checkpoint.npz is at iteration " + checkpoint.iteration()
+                            + " but run.json says " + recorder.startIteration() + "; the run directory is inconsistent");
+                }
+                trainer.restore(checkpoint);
+                progress.message("resuming at iteration " + checkpoint.iteration());
+            } else if (recorder.startIteration() != 0) {
+                throw new IllegalStateException("--resume: run.json says iteration " + recorder.startIteration()
+                        + " but there is no checkpoint.npz in " + dir);
+            }
+            writePoints(dir);
+            progress.message("reference solution: " + problem.description());
+            exact = problem.reference().evaluate(testGrid.points());
+            int end = config.schedule().iterations();
+            trainer.run(end, List.of(new Listener(end)));
+            int done = trainer.iteration();
+            saveCheckpoint(dir);
+            if (done == end) {
+                evaluate();
+                recorder.record(done, finalRow(done));
+            }
+            writeModel(dir);
+            writePlots(dir);
+            Outcome outcome = new Outcome(done, done == end, lastRelL2, lastLinf, recorder.wallSeconds());
+            if (outcome.finished()) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics.put("relL2", lastRelL2);
+                metrics.put("linf", lastLinf);
+                recorder.finish(done, metrics);
+            }
+            return outcome;
+        } finally {
+            saved.countDown();
+        }
+    }
+
+    /** Records metrics, evaluates, checkpoints and reports progress. */
+    private final class Listener implements TrainingListener {
+        private final int end;
+
+        Listener(int end) {
+            this.end = end;
+        }
+
+        @Override
+        public void afterBackward(Step step) {
+            int it = step.iteration();
+            if (it % config.schedule().logEvery() != 0 || it <= recorder.metrics().lastIteration()) {
+                return;
+            }
+            boolean eval = it % config.schedule().evalEvery() == 0;
+            if (eval) {
+                evaluate();
+            }
+            double[] row = new double[columns.size()];
+            int c = 0;
+            row[c++] = step.lossValue();
+            row[c++] = step.loss().residualLoss().scalar();
+            for (var term : step.loss().conditionLosses()) {
+                row[c++] = term.scalar();
+            }
+            row[c++] = step.learningRate();
+            row[c++] = eval ? lastRelL2 : Double.NaN;
+            row[c++] = eval ? lastLinf : Double.NaN;
+            row[c] = recorder.wallSeconds();
+            recorder.record(it, row);
+        }
+
+        @Override
+        public void afterStep(Step step) {
+            int done = step.iteration() + 1;
+            progress.update(done, step.lossValue());
+            if (done % config.schedule().checkpointEvery() == 0 && done < end) {
+                saveCheckpoint(recorder.directory());
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopRequested || trainer.iteration() >= stopAt;
+        }
+    }
+
+    /** The last row, at the final iteration (after the last step): losses are not recomputed. */
+    private double[] finalRow(int done) {
+        double[] row = new double[columns.size()];
+        java.util.Arrays.fill(row, Double.NaN);
+        row[columns.indexOf("lr")] = trainer.optimizer().learningRate();
+        row[columns.indexOf("relL2")] = lastRelL2;
+        row[columns.indexOf("linf")] = lastLinf;
+        row[columns.indexOf("wall_s")] = recorder.wallSeconds();
+        return row;
+    }
+
+    /** Relative L2 and L-infinity errors of the network on the test grid. */
+    private void evaluate() {
+        DMatrixRMaj u = trainer.network().predict(testGrid.points());
+        double num = 0;
+        double den = 0;
+        double max = 0;
+        for (int i = 0; i < u.numRows; i++) {
+            double e = u.data[i] - exact.data[i];
+            num += e * e;
+            den += exact.data[i] * exact.data[i];
+            max = Math.max(max, Math.abs(e));
+        }
+        lastRelL2 = Math.sqrt(num / den);
+        lastLinf = max;
+    }
+
+    private void saveCheckpoint(RunDirectory dir) {
+        try {
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("problem", problem.name());
+            trainer.checkpoint(meta).save(dir.checkpointFile());
+            recorder.checkpointed(trainer.iteration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + dir.checkpointFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writePoints(RunDirectory dir) throws IOException {
+        NpzArchive points = new NpzArchive();
+        points.put("collocation", trainer.collocation());
+        for (Condition c : trainer.conditions()) {
+            points.put(c.name(), c.points());
+        }
+        points.putText("columns", String.join(",", problem.domain().names()));
+        Npz.write(dir.pointsFile(), points);
+    }
+
+    private void writeModel(RunDirectory dir) throws IOException {
+        NpzArchive model = new NpzArchive();
+        Mlp net = trainer.network();
+        for (int l = 0; l < net.layers(); l++) {
+            model.put("W" + (l + 1), net.weight(l));
+            model.put("b" + (l + 1), net.bias(l));
+        }
+        int[] sizes = net.layerSizes();
+        long[] longSizes = new long[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            longSizes[i] = sizes[i];
+        }
+        model.put("layer_sizes", org.totaldiff.pinn.io.NdArray.ofLongs(longSizes, sizes.length));
+        model.putText("activation", net.activation().name());
+        model.putLong("iteration", trainer.iteration());
+        Npz.write(dir.modelFile(), model);
+    }
+
+    private void writePlots(RunDirectory dir) throws IOException {
+        MetricsCsv.Table table = MetricsCsv.read(dir.metricsFile());
+        if (table.rows() >= 2) {
+            List<String> losses = new ArrayList<>();
+            for (String c : columns) {
+                if (c.startsWith("loss")) {
+                    losses.add(c);
+                }
+            }
+            Plots.write(LineChart.of(problem.name() + ": training loss", "iteration", "loss")
+                    .withColumns(table, losses.toArray(new String[0])), dir.plot("loss"));
+            Plots.write(LineChart.of(problem.name() + ": test error", "iteration", "error")
+                    .withColumns(table, "relL2", "linf"), dir.plot("error"));
+        }
+        Plots.write(solutionFigure(), dir.plot("solution"));
+    }
+
+    /** Reference, prediction and |error| on a grid of at most {@link #PLOT_GRID} points per axis. */
+    private HeatmapFigure solutionFigure() {
+        Box domain = problem.domain();
+        int n = Math.min(PLOT_GRID, config.schedule().testGrid());
+        TensorGrid grid = TensorGrid.of(domain, n, n);
+        DMatrixRMaj ref = problem.reference().evaluate(grid.points());
+        DMatrixRMaj pred = trainer.network().predict(grid.points());
+        double[] a0 = grid.axis(0);
+        double[] a1 = grid.axis(1);
+        boolean timeLike = domain.name(1).equals("t");
+        double[][] r = new double[n][n];
+        double[][] p = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                // row i*n + j is (axis0[i], axis1[j]); for (x, t) put time on the horizontal axis
+                int row = timeLike ? j * n + i : i * n + j;
+                r[i][j] = ref.data[row];
+                p[i][j] = pred.data[row];
+            }
+        }
+        Grid plotGrid = timeLike ? new Grid(domain.name(1), a1, domain.name(0), a0)
+                : new Grid(domain.name(0), a0, domain.name(1), a1);
+        String title = String.format(java.util.Locale.ROOT, "%s after %d iterations: relative L2 error %.3e",
+                problem.name(), trainer.iteration(), lastRelL2);
+        return HeatmapFigure.comparison(title, plotGrid, r, p, 1500, 480);
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+}

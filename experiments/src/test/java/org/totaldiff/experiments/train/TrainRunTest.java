@@ -1,0 +1,141 @@
+package org.totaldiff.experiments.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.totaldiff.experiments.cli.Main;
+import org.totaldiff.experiments.io.Manifest;
+import org.totaldiff.experiments.io.MetricsCsv;
+import org.totaldiff.experiments.io.RunDirectory;
+import org.totaldiff.experiments.io.RunRecorder;
+import org.totaldiff.experiments.progress.Progress;
+import org.totaldiff.pinn.io.Npz;
+import org.totaldiff.pinn.io.NpzArchive;
+
+/** The train command end to end on a tiny problem: files, errors, and an interrupted run resumed bit for bit. */
+class TrainRunTest {
+
+    private static final String[] TINY = {"--iterations", "20", "--points", "64", "--width", "8", "--depth", "2",
+        "--boundary-points", "8", "--log-every", "5", "--eval-every", "10", "--checkpoint-every", "10",
+        "--test-grid", "11", "--progress", "none", "--weighting", "rba"};
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result train(String problem, Path dir, String... more) {
+        // the tiny settings, each overridden by the same option in "more"
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < TINY.length; i += 2) {
+            options.put(TINY[i], TINY[i + 1]);
+        }
+        List<String> flags = new ArrayList<>();
+        for (int i = 0; i < more.length; i++) {
+            if (i + 1 < more.length && !more[i + 1].startsWith("--")) {
+                options.put(more[i], more[++i]);
+            } else {
+                flags.add(more[i]);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("train", problem, "--out", dir.toString()));
+        options.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
+        args.addAll(flags);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args.toArray(new String[0]));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aTinyRunWritesEveryOutput(@TempDir Path tmp) {
+        Path dir = tmp.resolve("run");
+        Result r = train("helmholtz", dir);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("finished 20 iterations of helmholtz"), r.out());
+        for (String f : List.of("run.json", "metrics.csv", "checkpoint.npz", "model.npz", "points.npz",
+                "plots/loss.png", "plots/error.png", "plots/solution.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        MetricsCsv.Table table = MetricsCsv.read(dir.resolve("metrics.csv"));
+        assertArrayEquals(new long[] {0, 5, 10, 15, 20}, table.iterations());
+        assertFalse(Double.isNaN(table.column("relL2")[2]), "evaluated at 10");
+        assertTrue(Double.isNaN(table.column("relL2")[1]), "not evaluated at 5");
+        Manifest m = Manifest.read(dir.resolve("run.json"));
+        assertEquals(Manifest.Status.FINISHED, m.status());
+        assertEquals(20, m.iteration());
+    }
+
+    @Test
+    void eachProblemTrains(@TempDir Path tmp) {
+        for (String problem : List.of("allen-cahn", "burgers")) {
+            Result r = train(problem, tmp.resolve(problem), "--iterations", "5");
+            assertEquals(0, r.code(), r.err());
+        }
+    }
+
+    @Test
+    void badOptionsGiveOneLineAndExitCode2(@TempDir Path tmp) {
+        Result r = train("helmholtz", tmp.resolve("a"), "--points", "0");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --points must be >= 1, got 0", r.err().strip());
+        r = train("poisson", tmp.resolve("b"));
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: unknown problem 'poisson'; accepted: helmholtz, allen-cahn, burgers", r.err().strip());
+        r = train("burgers", tmp.resolve("c"), "--a1", "3");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --a1 and --a2 apply to helmholtz only, not burgers", r.err().strip());
+    }
+
+    @Test
+    void anInterruptedRunResumesBitForBit(@TempDir Path tmp) throws Exception {
+        Path straight = tmp.resolve("straight");
+        assertEquals(0, train("helmholtz", straight).code());
+
+        // the same run, stopped after iteration 10 as Ctrl-C would stop it
+        Path stopped = tmp.resolve("stopped");
+        TrainConfig config = configOf(straight);
+        TrainRun run = new TrainRun(config);
+        run.stopAt(10);
+        try (RunRecorder recorder = RunRecorder.start(RunDirectory.open(stopped, RunDirectory.Mode.NEW), "train",
+                List.of(), config, config.sampling().seed(), run.columns())) {
+            TrainRun.Outcome o = run.run(recorder, Progress.quiet());
+            assertFalse(o.finished());
+            assertEquals(10, o.iterations());
+        }
+        Result resumed = train("helmholtz", stopped, "--resume");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("resuming"), resumed.out());
+
+        NpzArchive a = Npz.read(straight.resolve("model.npz"));
+        NpzArchive b = Npz.read(stopped.resolve("model.npz"));
+        for (String name : a.names()) {
+            if (name.startsWith("W") || name.startsWith("b")) {
+                assertArrayEquals(a.doubles(name), b.doubles(name), name);
+            }
+        }
+        MetricsCsv.Table ta = MetricsCsv.read(straight.resolve("metrics.csv"));
+        MetricsCsv.Table tb = MetricsCsv.read(stopped.resolve("metrics.csv"));
+        assertArrayEquals(ta.iterations(), tb.iterations());
+        assertArrayEquals(ta.column("loss"), tb.column("loss"));
+        assertArrayEquals(ta.column("relL2"), tb.column("relL2"));
+    }
+
+    private static TrainConfig configOf(Path run) {
+        return Manifest.read(run.resolve("run.json")).configAs(TrainConfig.class);
+    }
+}
