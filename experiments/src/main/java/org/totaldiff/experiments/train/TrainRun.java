@@ -15,7 +15,6 @@ import org.totaldiff.engine.Rng;
 import org.totaldiff.experiments.io.MetricsCsv;
 import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.io.RunRecorder;
-import org.totaldiff.experiments.plot.Grid;
 import org.totaldiff.experiments.plot.HeatmapFigure;
 import org.totaldiff.experiments.plot.LineChart;
 import org.totaldiff.experiments.plot.Plots;
@@ -302,29 +301,13 @@ public final class TrainRun {
 
     /** Reference, prediction and |error| on a grid of at most {@link #PLOT_GRID} points per axis. */
     private HeatmapFigure solutionFigure() {
-        Box domain = problem.domain();
         int n = Math.min(PLOT_GRID, config.schedule().testGrid());
-        TensorGrid grid = TensorGrid.of(domain, n, n);
-        DMatrixRMaj ref = problem.reference().evaluate(grid.points());
-        DMatrixRMaj pred = trainer.network().predict(grid.points());
-        double[] a0 = grid.axis(0);
-        double[] a1 = grid.axis(1);
-        boolean timeLike = domain.name(1).equals("t");
-        double[][] r = new double[n][n];
-        double[][] p = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                // row i*n + j is (axis0[i], axis1[j]); for (x, t) put time on the horizontal axis
-                int row = timeLike ? j * n + i : i * n + j;
-                r[i][j] = ref.data[row];
-                p[i][j] = pred.data[row];
-            }
-        }
-        Grid plotGrid = timeLike ? new Grid(domain.name(1), a1, domain.name(0), a0)
-                : new Grid(domain.name(0), a0, domain.name(1), a1);
+        TensorGrid grid = TensorGrid.of(problem.domain(), n, n);
+        double[][] reference = FieldGrid.values(grid, problem.reference().evaluate(grid.points()));
+        double[][] prediction = FieldGrid.values(grid, trainer.network().predict(grid.points()));
         String title = String.format(java.util.Locale.ROOT, "%s after %d iterations: relative L2 error %.3e",
                 problem.name(), trainer.iteration(), lastRelL2);
-        return HeatmapFigure.comparison(title, plotGrid, r, p, 1500, 480);
+        return HeatmapFigure.comparison(title, FieldGrid.grid(grid), reference, prediction, 1500, 480);
     }
 
     public Trainer trainer() {

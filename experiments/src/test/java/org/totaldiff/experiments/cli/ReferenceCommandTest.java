@@ -1,0 +1,44 @@
+package org.totaldiff.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.totaldiff.pinn.problem.GridValues;
+import picocli.CommandLine;
+
+class ReferenceCommandTest {
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesTheGridAsCsvAndAPlot(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ref");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "reference", "helmholtz", "--a1", "1", "--a2", "2", "--grid", "9", "--out",
+                dir.toString()), err.toString());
+        GridValues values = GridValues.readCsv(dir.resolve("reference.csv"));
+        assertEquals(81, values.grid().size());
+        // u = sin(pi x) sin(2 pi y) at grid point (x = -0.5, y = 0.25): indices 2 and 5
+        assertEquals(Math.sin(-0.5 * Math.PI) * Math.sin(0.5 * Math.PI), values.value(2, 5), 1e-15);
+        assertTrue(Files.size(dir.resolve("plots/reference.png")) > 1000);
+        assertTrue(Files.isRegularFile(dir.resolve("run.json")));
+    }
+
+    @Test
+    void badInputIsOneLine(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "reference", "burgers", "--grid", "1", "--out", tmp.resolve("a").toString()));
+        assertEquals("totaldiff: --grid must be >= 2, got 1", err.toString().strip());
+    }
+}
