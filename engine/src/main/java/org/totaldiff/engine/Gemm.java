@@ -288,8 +288,18 @@ final class Gemm {
                     int rows = Math.min(mr, mc - ir);
                     int br = bz == null ? 0 : Math.max(0, Math.min(mr, biasRows - row));
                     int cOff = cBase + row * ldc + col;
-                    if (rows == mr && cols == nr) {
-                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, loadC, bz, col, br);
+                    if (rows == mr && cols == nr && br == 0) {
+                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, loadC);
+                    } else if (rows == mr && cols == nr) {
+                        // Bias rows: C (or 0) + bias written first, then the kernel accumulates onto it.
+                        for (int r = 0; r < mr; r++) {
+                            int o = cOff + r * ldc;
+                            for (int q = 0; q < nr; q++) {
+                                double v = loadC ? cArr[o + q] : 0.0;
+                                cArr[o + q] = r < br ? v + bz[col + q] : v;
+                            }
+                        }
+                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, true);
                     } else {
                         double[] s = buf.scratch(mr * nr);
                         for (int r = 0; r < mr; r++) {
@@ -306,7 +316,7 @@ final class Gemm {
                                 s[r * nr + q] = v;
                             }
                         }
-                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, s, 0, nr, true, null, 0, 0);
+                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, s, 0, nr, true);
                         for (int r = 0; r < rows; r++) {
                             System.arraycopy(s, r * nr, cArr, cOff + r * ldc, cols);
                         }

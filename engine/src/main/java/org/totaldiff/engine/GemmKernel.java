@@ -28,15 +28,11 @@ public interface GemmKernel {
     int nr();
 
     /**
-     * One MR x NR tile: for i &lt; MR, j &lt; NR,
-     * {@code acc = (loadC ? c[cOff+i*ldc+j] : 0) + (i < biasRows ? bias[biasOff+j] : 0)}, then
+     * One MR x NR tile: for i &lt; MR, j &lt; NR, {@code acc = loadC ? c[cOff+i*ldc+j] : 0}, then
      * {@code acc = fma(a[aOff+p*MR+i], b[bOff+p*NR+j], acc)} for p = 0, 1, ..., kc-1 in that
      * order, then {@code c[cOff+i*ldc+j] = acc}.
-     *
-     * @param bias null for no bias (then biasRows is ignored)
      */
-    void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
-            boolean loadC, double[] bias, int biasOff, int biasRows);
+    void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, boolean loadC);
 
     /** Sum over p &lt; len of x[xOff+p] * y[yOff+p]. */
     double dot(double[] x, int xOff, double[] y, int yOff, int len);

@@ -21,15 +21,11 @@ public final class ScalarGemm implements GemmKernel {
 
     @Override
     public void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc,
-            boolean loadC, double[] bias, int biasOff, int biasRows) {
+            boolean loadC) {
         double[] acc = new double[MR * NR];
-        for (int i = 0; i < MR; i++) {
-            for (int j = 0; j < NR; j++) {
-                double v = loadC ? c[cOff + i * ldc + j] : 0.0;
-                if (bias != null && i < biasRows) {
-                    v += bias[biasOff + j];
-                }
-                acc[i * NR + j] = v;
+        if (loadC) {
+            for (int i = 0; i < MR; i++) {
+                System.arraycopy(c, cOff + i * ldc, acc, i * NR, NR);
             }
         }
         double c00 = acc[0], c01 = acc[1], c02 = acc[2], c03 = acc[3];
