@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>no flag: a new or empty directory is used; one holding a run is refused;</li>
  *   <li>{@code --force}: a directory holding a run (finished or not) is cleared first;</li>
- *   <li>{@code --resume}: an unfinished run continues from its checkpoint; a finished one is
- *       refused; a new or empty directory starts a fresh run.</li>
+ *   <li>{@code --resume DIR}: the unfinished run in DIR continues from its checkpoint; a finished
+ *       one is refused; a new or empty directory starts a fresh run.</li>
  * </ul>
  * A non-empty directory that holds no run.json is always refused.
  */
@@ -33,13 +33,22 @@ public final class OutputOptions {
                     + "Never deletes a directory that is not a totaldiff run.")
     boolean force;
 
-    @Option(names = "--resume",
-            description = "Continue the unfinished (stopped, failed or killed) run in DIR from its last checkpoint.")
-    boolean resume;
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the unfinished (stopped, failed or killed) run in DIR from its last checkpoint,"
+                    + " with the configuration recorded there.")
+    Path resume;
 
-    /** The directory: {@code --out} if given, else {@code runs/<defaultName>}. */
+    /** The directory: {@code --resume} or {@code --out} if given, else {@code runs/<defaultName>}. */
     public Path directory(String defaultName) {
+        if (resume != null) {
+            return resume;
+        }
         return out != null ? out : Path.of("runs", defaultName);
+    }
+
+    /** True if {@code --resume DIR} was given. */
+    public boolean resuming() {
+        return resume != null;
     }
 
     /**
@@ -48,10 +57,14 @@ public final class OutputOptions {
      * @throws ParameterException if both --force and --resume are given
      */
     public RunDirectory.Mode mode() {
-        if (force && resume) {
+        if (force && resume != null) {
             throw new ParameterException(mixee.commandLine(), "--force and --resume exclude each other; choose one");
         }
-        return force ? RunDirectory.Mode.FORCE : resume ? RunDirectory.Mode.RESUME : RunDirectory.Mode.NEW;
+        if (out != null && resume != null && !out.equals(resume)) {
+            throw new ParameterException(mixee.commandLine(), "--resume DIR names the run directory; drop --out "
+                    + out + " or make it the same directory");
+        }
+        return force ? RunDirectory.Mode.FORCE : resume != null ? RunDirectory.Mode.RESUME : RunDirectory.Mode.NEW;
     }
 
     /** Opens the run directory ({@link #directory(String)}) in the chosen {@link #mode()}. */

@@ -1,13 +1,12 @@
 package org.totaldiff.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.totaldiff.experiments.io.Manifest;
-import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.plot.ColorMap;
 import org.totaldiff.experiments.plot.HeatmapFigure;
 import org.totaldiff.experiments.plot.Panel;
@@ -16,7 +15,6 @@ import org.totaldiff.experiments.train.FieldGrid;
 import org.totaldiff.experiments.train.Presets;
 import org.totaldiff.experiments.train.Problems;
 import org.totaldiff.experiments.train.TrainConfig;
-import org.totaldiff.pinn.problem.AllenCahnReference;
 import org.totaldiff.pinn.problem.GridValues;
 import org.totaldiff.pinn.problem.ReferenceSolution;
 import picocli.CommandLine.Command;
@@ -28,11 +26,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code totaldiff reference PROBLEM}: computes a benchmark's exact or reference solution on a
- * grid and writes it as CSV with a heat map, in a run directory.
+ * grid and writes it as CSV with a heat map beside it.
  */
 @Command(name = "reference",
-        description = {"Compute a benchmark's reference solution on a grid: reference.csv (columns: coordinates, u)"
-                + " and plots/reference.png in a run directory.",
+        description = {"Compute a benchmark's reference solution on its grid and write it as CSV (columns: the"
+                + " input coordinates by name, then u), with a heat map beside it.",
             "helmholtz: exact; allen-cahn: Fourier spectral + ETDRK4 (512 x 201 by default, the solver's own grid);"
                 + " burgers: Cole-Hopf by Gauss-Hermite quadrature."},
         sortOptions = false)
@@ -45,7 +43,8 @@ public final class ReferenceCommand implements Callable<Integer> {
     String problem;
 
     @Option(names = "--grid", paramLabel = "N",
-            description = "Points per axis (default: 201; allen-cahn: its solver grid, 512 x 201).")
+            description = "Points per axis of an evenly spaced grid (default: the reference's own grid;"
+                    + " allen-cahn: its solver grid, 512 x 201).")
     Integer grid;
 
     @Option(names = "--a1", paramLabel = "A", description = "Helmholtz: frequency factor in x (default 6).")
@@ -54,15 +53,15 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--a2", paramLabel = "A", description = "Helmholtz: frequency factor in y (default 6).")
     Double a2;
 
-    @Mixin
-    OutputOptions output;
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv",
+            description = "The CSV to write (default: runs/reference-PROBLEM.csv); the heat map goes beside it as FILE.png.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite FILE.csv and FILE.png if they exist.")
+    boolean force;
 
     @Mixin
     ThreadsOption threads;
-
-    /** What run.json records for a reference computation. */
-    public record ReferenceConfig(TrainConfig.ProblemConfig problem, int grid) {
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -73,33 +72,38 @@ public final class ReferenceCommand implements Callable<Integer> {
         if (grid != null && grid < 2) {
             throw new IllegalArgumentException("--grid must be >= 2, got " + grid);
         }
-        if (output.mode() == RunDirectory.Mode.RESUME) {
-            throw new IllegalArgumentException("--resume: a reference computation has nothing to resume; use --force");
+        Path csv = out != null ? out : Path.of("runs", "reference-" + kind.cliName() + ".csv");
+        if (!csv.getFileName().toString().endsWith(".csv")) {
+            throw new IllegalArgumentException("--out must name a .csv file, got " + csv);
+        }
+        Path png = csv.resolveSibling(csv.getFileName().toString().replaceFirst("\\.csv$", ".png"));
+        if (!force && (Files.exists(csv) || Files.exists(png))) {
+            throw new IllegalArgumentException(csv + " or " + png + " exists; use --force to overwrite");
         }
         TrainConfig.ProblemConfig base = Presets.of(kind, Presets.Name.PAPER).problem();
         TrainConfig.ProblemConfig pc = new TrainConfig.ProblemConfig(kind, a1 != null ? a1 : base.a1(),
                 a2 != null ? a2 : base.a2(), base.k());
         long start = System.nanoTime();
-        PrintWriter out = spec.commandLine().getOut();
-        try (RunDirectory dir = output.open("reference-" + kind.cliName())) {
-            ReferenceSolution reference = Problems.create(pc, 2).reference();
-            GridValues values = grid == null && reference instanceof AllenCahnReference ac ? ac.grid()
-                    : reference.onGrid(grid == null ? 201 : grid, grid == null ? 201 : grid);
-            Path csv = dir.file("reference.csv");
-            values.writeCsv(csv);
-            HeatmapFigure figure = new HeatmapFigure(kind.cliName() + " reference solution", FieldGrid.grid(values.grid()),
-                    List.of(new Panel("u", FieldGrid.values(values.grid(), values.values()), ColorMap.VIRIDIS, "u")),
-                    900, 620);
-            Plots.write(figure, dir.plot("reference"));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            ReferenceConfig config = new ReferenceConfig(pc, values.grid().count(0));
-            Manifest.started("reference", Main.arguments(spec), config, 0)
-                    .finished(0, seconds, Map.of("points", (double) values.grid().size()))
-                    .write(dir.manifestFile());
-            out.printf(Locale.ROOT, "%s%n%d x %d grid in %.1f s: %s%n", reference.description(), values.grid().count(0),
-                    values.grid().count(1), seconds, csv);
-            out.flush();
+        ReferenceSolution reference = Problems.create(pc, 2).reference();
+        GridValues values = grid == null ? reference.onGrid() : reference.onGrid(grid, grid);
+        Path parent = csv.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".reference", ".csv");
+        try {
+            values.writeCsv(tmp);
+            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
+        HeatmapFigure figure = new HeatmapFigure(kind.cliName() + " reference solution", FieldGrid.grid(values.grid()),
+                List.of(new Panel("u", FieldGrid.values(values.grid(), values.values()), ColorMap.VIRIDIS, "u")),
+                900, 620);
+        Plots.write(figure, png);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.printf(Locale.ROOT, "%s%n%d x %d grid in %.1f s: %s and %s%n", reference.description(),
+                values.grid().count(0), values.grid().count(1), seconds, csv, png);
+        printer.flush();
         return ExitCodes.OK;
     }
 }

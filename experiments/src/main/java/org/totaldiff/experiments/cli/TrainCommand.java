@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,7 +36,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROBLEM", description = "helmholtz, allen-cahn or burgers.")
+    @Option(names = "--problem", paramLabel = "NAME",
+            description = "helmholtz, allen-cahn or burgers (with --resume: taken from the run).")
     String problem;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
@@ -117,19 +117,26 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainConfig.Problem kind = TrainConfig.Problem.parse(problem);
+        if (problem == null && !output.resuming()) {
+            throw new IllegalArgumentException("--problem is required: helmholtz, allen-cahn or burgers");
+        }
+        TrainConfig.Problem asked = problem == null ? null : TrainConfig.Problem.parse(problem);
         PrintWriter out = spec.commandLine().getOut();
-        try (RunDirectory dir = output.open("train-" + kind.cliName())) {
+        try (RunDirectory dir = output.open("train-" + (asked == null ? "run" : asked.cliName()))) {
             TrainConfig config;
             if (dir.resuming()) {
                 config = dir.previous().orElseThrow().configAs(TrainConfig.class);
-                if (config.problem().kind() != kind) {
-                    throw new IllegalArgumentException("--resume: " + dir + " holds a " + config.problem().kind().cliName()
-                            + " run, not " + kind.cliName());
+                if (asked != null && config.problem().kind() != asked) {
+                    throw new IllegalArgumentException("--resume: " + dir + " holds a "
+                            + config.problem().kind().cliName() + " run, not " + asked.cliName());
                 }
             } else {
-                config = configure(kind);
+                if (asked == null) {
+                    throw new IllegalArgumentException("--problem is required: " + dir + " holds no run to resume");
+                }
+                config = configure(asked);
             }
+            TrainConfig.Problem kind = config.problem().kind();
             TrainRun run = new TrainRun(config);
             try (RunRecorder recorder = RunRecorder.start(dir, "train", Main.arguments(spec), config,
                     config.sampling().seed(), run.columns());
@@ -147,9 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
                     throw e;
                 }
                 progress.close();
-                out.printf(Locale.ROOT, "%s %d iterations of %s in %.1f s: relative L2 error %.4e, max error %.4e%n",
-                        outcome.finished() ? "finished" : "stopped after", outcome.iterations(), kind.cliName(),
-                        outcome.wallSeconds(), outcome.relL2(), outcome.linf());
+                out.printf(Locale.ROOT, "%s %d iterations of %s in %.1f s: relative L2 error %.4e,"
+                        + " relative L-infinity error %.4e%n", outcome.finished() ? "finished" : "stopped after",
+                        outcome.iterations(), kind.cliName(), outcome.wallSeconds(), outcome.relL2(), outcome.relLinf());
                 out.println("results in " + dir);
                 out.flush();
                 return outcome.finished() ? ExitCodes.OK : ExitCodes.INTERRUPTED;

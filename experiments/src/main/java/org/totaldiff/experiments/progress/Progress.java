@@ -48,6 +48,7 @@ public final class Progress implements AutoCloseable {
     private long lastLineNanos;
     private long iteration;
     private double loss = Double.NaN;
+    private double error = Double.NaN;
     private boolean closed;
 
     Progress(String task, long total, long initial, Mode mode, PrintStream err, LongSupplier nanoTime,
@@ -123,11 +124,20 @@ public final class Progress implements AutoCloseable {
 
     /** Records that {@code iteration} is done, with its loss (NaN if not known). */
     public void update(long iteration, double loss) {
+        update(iteration, loss, error);
+    }
+
+    /**
+     * Records that {@code iteration} is done, with its loss and the latest test error (NaN if
+     * not known).
+     */
+    public void update(long iteration, double loss, double error) {
         this.iteration = iteration;
         this.loss = loss;
+        this.error = error;
         if (mode == Mode.BAR) {
             bar.stepTo(iteration);
-            bar.setExtraMessage(Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.3e", loss));
+            bar.setExtraMessage(measures());
         } else if (mode == Mode.LINES) {
             long now = nanoTime.getAsLong();
             if (now - lastLineNanos >= intervalNanos) {
@@ -161,8 +171,9 @@ public final class Progress implements AutoCloseable {
         if (total > 0) {
             s.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * iteration / total));
         }
-        if (!Double.isNaN(loss)) {
-            s.append(String.format(Locale.ROOT, " loss %.3e", loss));
+        String measures = measures();
+        if (!measures.isEmpty()) {
+            s.append(' ').append(measures);
         }
         if (done > 0 && elapsed > 0) {
             double rate = done / elapsed;
@@ -174,6 +185,18 @@ public final class Progress implements AutoCloseable {
             }
         } else {
             s.append(", elapsed ").append(duration(elapsed));
+        }
+        return s.toString();
+    }
+
+    /** "loss 1.234e-02, error 5.678e-03", leaving out what is not known. */
+    private String measures() {
+        StringBuilder s = new StringBuilder();
+        if (!Double.isNaN(loss)) {
+            s.append(String.format(Locale.ROOT, "loss %.3e", loss));
+        }
+        if (!Double.isNaN(error)) {
+            s.append(s.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "error %.3e", error));
         }
         return s.toString();
     }

@@ -57,7 +57,7 @@ public final class TrainRun {
     private static final int PLOT_GRID = 201;
 
     /** How the run ended. */
-    public record Outcome(int iterations, boolean finished, double relL2, double linf, double wallSeconds) {
+    public record Outcome(int iterations, boolean finished, double relL2, double relLinf, double wallSeconds) {
     }
 
     private final TrainConfig config;
@@ -68,7 +68,7 @@ public final class TrainRun {
     private volatile boolean stopRequested;
     private int stopAt = Integer.MAX_VALUE;
     private double lastRelL2 = Double.NaN;
-    private double lastLinf = Double.NaN;
+    private double lastRelLinf = Double.NaN;
     private DMatrixRMaj exact;
     private RunRecorder recorder;
     private Progress progress;
@@ -90,11 +90,11 @@ public final class TrainRun {
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
         int g = config.schedule().testGrid();
         this.testGrid = TensorGrid.of(domain, g, g);
-        columns.addAll(List.of("loss", "loss_residual"));
+        columns.addAll(List.of("loss", "rel_l2", "rel_linf", "loss_residual"));
         for (Condition c : conditions) {
             columns.add("loss_" + c.name());
         }
-        columns.addAll(List.of("lr", "relL2", "linf", "wall_s"));
+        columns.addAll(List.of("lr", "wall_s"));
     }
 
     /** The metrics.csv value columns of this run (without iteration). */
@@ -156,11 +156,11 @@ public final class TrainRun {
             }
             writeModel(dir);
             writePlots(dir);
-            Outcome outcome = new Outcome(done, done == end, lastRelL2, lastLinf, recorder.wallSeconds());
+            Outcome outcome = new Outcome(done, done == end, lastRelL2, lastRelLinf, recorder.wallSeconds());
             if (outcome.finished()) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
-                metrics.put("relL2", lastRelL2);
-                metrics.put("linf", lastLinf);
+                metrics.put("rel_l2", lastRelL2);
+                metrics.put("rel_linf", lastRelLinf);
                 recorder.finish(done, metrics);
             }
             return outcome;
@@ -190,13 +190,13 @@ public final class TrainRun {
             double[] row = new double[columns.size()];
             int c = 0;
             row[c++] = step.lossValue();
+            row[c++] = eval ? lastRelL2 : Double.NaN;
+            row[c++] = eval ? lastRelLinf : Double.NaN;
             row[c++] = step.loss().residualLoss().scalar();
             for (var term : step.loss().conditionLosses()) {
                 row[c++] = term.scalar();
             }
             row[c++] = step.learningRate();
-            row[c++] = eval ? lastRelL2 : Double.NaN;
-            row[c++] = eval ? lastLinf : Double.NaN;
             row[c] = recorder.wallSeconds();
             recorder.record(it, row);
         }
@@ -204,7 +204,7 @@ public final class TrainRun {
         @Override
         public void afterStep(Step step) {
             int done = step.iteration() + 1;
-            progress.update(done, step.lossValue());
+            progress.update(done, step.lossValue(), lastRelL2);
             if (done % config.schedule().checkpointEvery() == 0 && done < end) {
                 saveCheckpoint(recorder.directory());
             }
@@ -221,26 +221,31 @@ public final class TrainRun {
         double[] row = new double[columns.size()];
         java.util.Arrays.fill(row, Double.NaN);
         row[columns.indexOf("lr")] = trainer.optimizer().learningRate();
-        row[columns.indexOf("relL2")] = lastRelL2;
-        row[columns.indexOf("linf")] = lastLinf;
+        row[columns.indexOf("rel_l2")] = lastRelL2;
+        row[columns.indexOf("rel_linf")] = lastRelLinf;
         row[columns.indexOf("wall_s")] = recorder.wallSeconds();
         return row;
     }
 
-    /** Relative L2 and L-infinity errors of the network on the test grid. */
+    /**
+     * Relative errors of the network on the test grid: ‖u - u*‖₂ / ‖u*‖₂ and
+     * max |u - u*| / max |u*|.
+     */
     private void evaluate() {
         DMatrixRMaj u = trainer.network().predict(testGrid.points());
         double num = 0;
         double den = 0;
-        double max = 0;
+        double maxError = 0;
+        double maxExact = 0;
         for (int i = 0; i < u.numRows; i++) {
             double e = u.data[i] - exact.data[i];
             num += e * e;
             den += exact.data[i] * exact.data[i];
-            max = Math.max(max, Math.abs(e));
+            maxError = Math.max(maxError, Math.abs(e));
+            maxExact = Math.max(maxExact, Math.abs(exact.data[i]));
         }
         lastRelL2 = Math.sqrt(num / den);
-        lastLinf = max;
+        lastRelLinf = maxError / maxExact;
     }
 
     private void saveCheckpoint(RunDirectory dir) {
@@ -268,8 +273,8 @@ public final class TrainRun {
         NpzArchive model = new NpzArchive();
         Mlp net = trainer.network();
         for (int l = 0; l < net.layers(); l++) {
-            model.put("W" + (l + 1), net.weight(l));
-            model.put("b" + (l + 1), net.bias(l));
+            model.put("W" + l, net.weight(l));
+            model.put("b" + l, net.bias(l));
         }
         int[] sizes = net.layerSizes();
         long[] longSizes = new long[sizes.length];
@@ -294,7 +299,7 @@ public final class TrainRun {
             Plots.write(LineChart.of(problem.name() + ": training loss", "iteration", "loss")
                     .withColumns(table, losses.toArray(new String[0])), dir.plot("loss"));
             Plots.write(LineChart.of(problem.name() + ": test error", "iteration", "error")
-                    .withColumns(table, "relL2", "linf"), dir.plot("error"));
+                    .withColumns(table, "rel_l2", "rel_linf"), dir.plot("error"));
         }
         Plots.write(solutionFigure(), dir.plot("solution"));
     }

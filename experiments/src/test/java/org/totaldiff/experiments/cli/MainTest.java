@@ -227,7 +227,7 @@ class MainTest {
         assertEquals(0, run("fake", "-o", dir.toString(), "--force").code());
         assertFalse(Files.exists(dir.resolve("run.json")));
 
-        Result both = run("fake", "-o", dir.toString(), "--force", "--resume");
+        Result both = run("fake", "-o", dir.toString(), "--force", "--resume", dir.toString());
         assertEquals(ExitCodes.USAGE, both.code());
         assertTrue(both.err().contains("exclude each other") && both.err().contains("--help"), both.err());
     }

@@ -46,7 +46,10 @@ class TrainRunTest {
                 flags.add(more[i]);
             }
         }
-        List<String> args = new ArrayList<>(List.of("train", problem, "--out", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("train", "--problem", problem));
+        if (!List.of(more).contains("--resume")) {
+            args.addAll(List.of("--out", dir.toString()));
+        }
         options.forEach((k, v) -> {
             args.add(k);
             args.add(v);
@@ -62,19 +65,20 @@ class TrainRunTest {
     }
 
     @Test
-    void aTinyRunWritesEveryOutput(@TempDir Path tmp) {
+    void aTinyRunWritesEveryOutput(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
         Result r = train("helmholtz", dir);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("finished 20 iterations of helmholtz"), r.out());
+        assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).get(0).startsWith("iteration,loss,rel_l2,rel_linf,"));
         for (String f : List.of("run.json", "metrics.csv", "checkpoint.npz", "model.npz", "points.npz",
                 "plots/loss.png", "plots/error.png", "plots/solution.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         MetricsCsv.Table table = MetricsCsv.read(dir.resolve("metrics.csv"));
         assertArrayEquals(new long[] {0, 5, 10, 15, 20}, table.iterations());
-        assertFalse(Double.isNaN(table.column("relL2")[2]), "evaluated at 10");
-        assertTrue(Double.isNaN(table.column("relL2")[1]), "not evaluated at 5");
+        assertFalse(Double.isNaN(table.column("rel_l2")[2]), "evaluated at 10");
+        assertTrue(Double.isNaN(table.column("rel_l2")[1]), "not evaluated at 5");
         Manifest m = Manifest.read(dir.resolve("run.json"));
         assertEquals(Manifest.Status.FINISHED, m.status());
         assertEquals(20, m.iteration());
@@ -117,7 +121,7 @@ class TrainRunTest {
             assertFalse(o.finished());
             assertEquals(10, o.iterations());
         }
-        Result resumed = train("helmholtz", stopped, "--resume");
+        Result resumed = train("helmholtz", stopped, "--resume", stopped.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("resuming"), resumed.out());
 
@@ -132,7 +136,7 @@ class TrainRunTest {
         MetricsCsv.Table tb = MetricsCsv.read(stopped.resolve("metrics.csv"));
         assertArrayEquals(ta.iterations(), tb.iterations());
         assertArrayEquals(ta.column("loss"), tb.column("loss"));
-        assertArrayEquals(ta.column("relL2"), tb.column("relL2"));
+        assertArrayEquals(ta.column("rel_l2"), tb.column("rel_l2"));
     }
 
     private static TrainConfig configOf(Path run) {

@@ -13,11 +13,13 @@ import org.totaldiff.engine.Parallel;
 import org.totaldiff.engine.Rng;
 
 /**
- * A fully connected network: h_0 = x, h_l = s(h_(l-1) W_l + b_l) for the hidden layers, and a
- * linear output layer u = h_(L-1) W_L + b_L. Rows are points.
+ * A fully connected network: h_0 = x, h_(l+1) = s(h_l W_l + b_l) for the hidden layers, and a
+ * linear output layer u = h_(L-1) W_(L-1) + b_(L-1). Layers are numbered from 0, as in the
+ * files a run writes. Rows are points.
  *
- * <p>Initialisation as the paper's code (PyTorch {@code nn.init.xavier_normal_}, Glorot and
- * Bengio 2010): W_l ~ N(0, 2 / (fan_in + fan_out)), b_l = 0.
+ * <p>Initialisation as the paper's code: weights by PyTorch's {@code nn.init.xavier_normal_}
+ * (Glorot and Bengio 2010), W_l ~ N(0, 2 / (fan_in + fan_out)); biases as PyTorch initialises
+ * {@code nn.Linear}, b_l ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
  *
  * <p>The network owns its parameter matrices; an optimizer updates them in place, and a
  * {@link Bound} view registers them once on a {@link Tape} and records forward passes.
@@ -47,12 +49,17 @@ public final class Mlp {
         }
     }
 
-    /** A network with Xavier-normal weights and zero biases, from a seed. */
+    /**
+     * A network with Xavier-normal weights and PyTorch's default {@code Linear} biases, from a
+     * seed (each layer: its weights, then its biases).
+     */
     public static Mlp xavier(int[] sizes, ScalarFunction activation, long seed) {
         Mlp net = new Mlp(sizes, activation);
         Rng rng = new Rng(seed);
         for (int l = 0; l < net.weights.size(); l++) {
             rng.fillGaussian(net.weights.get(l), Math.sqrt(2.0 / (sizes[l] + sizes[l + 1])));
+            double bound = 1 / Math.sqrt(sizes[l]);
+            rng.fillUniform(net.biases.get(l), -bound, bound);
         }
         return net;
     }
@@ -87,7 +94,7 @@ public final class Mlp {
         return biases.get(layer);
     }
 
-    /** [W_1, b_1, W_2, b_2, ...]: the order optimizers and checkpoints use. */
+    /** [W0, b0, W1, b1, ...]: the order optimizers and checkpoints use. */
     public List<DMatrixRMaj> parameters() {
         List<DMatrixRMaj> p = new ArrayList<>();
         for (int l = 0; l < weights.size(); l++) {
@@ -106,7 +113,7 @@ public final class Mlp {
         return n;
     }
 
-    /** Registers the parameters on the tape (once per tape) as W1, b1, W2, ... */
+    /** Registers the parameters on the tape (once per tape) as W0, b0, W1, b1, ... */
     public Bound bind(Tape tape) {
         return new Bound(tape);
     }
@@ -185,8 +192,8 @@ public final class Mlp {
         private Bound(Tape tape) {
             this.tape = tape;
             for (int l = 0; l < weights.size(); l++) {
-                w.add(tape.parameter("W" + (l + 1), weights.get(l)));
-                b.add(tape.parameter("b" + (l + 1), biases.get(l)));
+                w.add(tape.parameter("W" + l, weights.get(l)));
+                b.add(tape.parameter("b" + l, biases.get(l)));
             }
         }
 
@@ -214,7 +221,7 @@ public final class Mlp {
             return h;
         }
 
-        /** The weight nodes W_1..W_L (what the SNR is measured on). */
+        /** The weight nodes W0..W(L-1) (what the SNR is measured on). */
         public List<Node> weights() {
             return List.copyOf(w);
         }
@@ -223,7 +230,7 @@ public final class Mlp {
             return List.copyOf(b);
         }
 
-        /** [W_1, b_1, W_2, b_2, ...] as tape nodes. */
+        /** [W0, b0, W1, b1, ...] as tape nodes. */
         public List<Node> parameters() {
             List<Node> p = new ArrayList<>();
             for (int l = 0; l < w.size(); l++) {

@@ -17,7 +17,7 @@ import org.totaldiff.engine.Rng;
 class MlpTest {
 
     @Test
-    void xavierNormalHasTheGlorotVarianceAndZeroBiases() {
+    void xavierNormalWeightsAndPyTorchLinearBiases() {
         Mlp net = Mlp.xavier(Mlp.sizes(64, 128, 2, 1), Functions.TANH, 2341);
         DMatrixRMaj w = net.weight(1);
         double sum = 0;
@@ -29,9 +29,14 @@ class MlpTest {
         int n = w.getNumElements();
         double variance = sumSq / n - (sum / n) * (sum / n);
         assertEquals(2.0 / (128 + 128), variance, 0.05 * 2.0 / 256);
+        double bound = 1 / Math.sqrt(128);
+        double biasSumSq = 0;
         for (double v : net.bias(1).data) {
-            assertEquals(0.0, v);
+            org.junit.jupiter.api.Assertions.assertTrue(Math.abs(v) <= bound);
+            biasSumSq += v * v;
         }
+        // U(-c, c) has variance c^2 / 3
+        assertEquals(bound * bound / 3, biasSumSq / 128, 0.3 * bound * bound / 3);
         assertEquals(64 * 128 + 128 + 128 * 128 + 128 + 128 + 1, net.parameterCount());
     }
 

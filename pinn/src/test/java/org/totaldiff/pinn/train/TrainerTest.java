@@ -115,7 +115,7 @@ class TrainerTest {
         Trainer other = trainer(ResidualWeighting.none(), 16, 2, 256);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> other.restore(small.checkpoint(Map.of())));
-        assertEquals("checkpoint: parameter W1 is 2x8, the network needs 2x16; resume with the same network options",
+        assertEquals("checkpoint: parameter W0 is 2x8, the network needs 2x16; resume with the same network options",
                 e.getMessage());
         Trainer morePoints = trainer(ResidualWeighting.none(), 8, 2, 300);
         e = assertThrows(IllegalArgumentException.class, () -> morePoints.restore(small.checkpoint(Map.of())));
