@@ -69,6 +69,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-decay-every", paramLabel = "N", description = "Iterations per decay step.")
     Integer lrDecayEvery;
 
+    @Option(names = "--lbfgs-iterations", paramLabel = "N",
+            description = "L-BFGS iterations after Adam (strong-Wolfe line search; residual weights frozen).")
+    Integer lbfgsIterations;
+
     @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
     TrainConfig.Weighting weighting;
 
@@ -140,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainRun run = new TrainRun(config);
             try (RunRecorder recorder = RunRecorder.start(dir, "train", Main.arguments(spec), config,
                     config.sampling().seed(), run.columns());
-                    Progress progress = Progress.start("train " + kind.cliName(), config.schedule().iterations(),
+                    Progress progress = Progress.start("train " + kind.cliName(), config.totalIterations(),
                             recorder.startIteration(), progressOption.mode())) {
                 if (recorder.resuming()) {
                     out.println("resuming " + dir + " at iteration " + recorder.startIteration()
@@ -177,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s);
         OptimizerConfig o = base.optimizer();
         OptimizerConfig optimizer = new OptimizerConfig(or(lr, o.learningRate()), or(lrDecay, o.decayGamma()),
-                or(lrDecayEvery, o.decayEvery()));
+                or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()));
         SamplingConfig sa = base.sampling();
         SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
                 or(seed, sa.seed()));

@@ -36,7 +36,7 @@ public final class Presets {
             case ALLEN_CAHN, BURGERS -> new ProblemConfig(problem, 0, 0, 0);
         };
         NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED) : new NetworkConfig(48, 4, SEED);
-        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000) : new OptimizerConfig(1e-3, 0.9, 1000);
+        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, 0);
         SamplingConfig sampling = paper ? new SamplingConfig(25_600, 256, SEED) : new SamplingConfig(2048, 64, SEED);
         Rba.Config rba = Rba.Config.paper();
         WeightingConfig weighting = new WeightingConfig(Weighting.NONE, rba.gamma(), rba.eta(), rba.start(),

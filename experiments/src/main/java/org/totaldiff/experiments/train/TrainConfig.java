@@ -61,9 +61,15 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         }
     }
 
-    /** Adam with lr x gamma every {@code decayEvery} iterations (gamma 1: constant). */
-    public record OptimizerConfig(double learningRate, double decayGamma, int decayEvery) {
+    /**
+     * Adam with lr x gamma every {@code decayEvery} iterations (gamma 1: constant), then
+     * {@code lbfgsIterations} iterations of L-BFGS (0: none).
+     */
+    public record OptimizerConfig(double learningRate, double decayGamma, int decayEvery, int lbfgsIterations) {
         public OptimizerConfig {
+            if (lbfgsIterations < 0) {
+                throw new IllegalArgumentException("--lbfgs-iterations must be >= 0, got " + lbfgsIterations);
+            }
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
                 throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
             }
@@ -98,7 +104,7 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
     }
 
     /**
-     * @param iterations total iterations of the run
+     * @param iterations Adam iterations (L-BFGS iterations come after them)
      * @param logEvery a metrics row every this many iterations
      * @param evalEvery the test error every this many iterations (on a testGrid x testGrid grid)
      * @param checkpointEvery checkpoint.npz every this many iterations
@@ -114,6 +120,11 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
                 throw new IllegalArgumentException("--test-grid must be >= 2, got " + testGrid);
             }
         }
+    }
+
+    /** Adam and L-BFGS iterations together. */
+    public int totalIterations() {
+        return schedule.iterations() + optimizer.lbfgsIterations();
     }
 
     private static void positive(String option, long value) {

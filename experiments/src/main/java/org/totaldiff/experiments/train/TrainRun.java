@@ -26,6 +26,8 @@ import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
 import org.totaldiff.pinn.nn.Mlp;
 import org.totaldiff.pinn.optim.Adam;
+import org.totaldiff.pinn.optim.Lbfgs;
+import org.totaldiff.pinn.optim.LbfgsConfig;
 import org.totaldiff.pinn.optim.StepDecay;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
@@ -42,6 +44,7 @@ import org.totaldiff.pinn.train.TrainingListener;
  * <ul>
  *   <li>metrics.csv: every {@code logEvery} iterations the loss and its terms, the learning rate
  *       and the wall time; every {@code evalEvery} the relative L2 and L-infinity test errors;</li>
+ *   <li>Adam for the configured iterations, then L-BFGS if configured;</li>
  *   <li>checkpoint.npz every {@code checkpointEvery} iterations and when the run stops or ends;
  *       a resumed run continues from it bit for bit;</li>
  *   <li>points.npz (collocation and condition points), model.npz (final parameters),
@@ -63,6 +66,8 @@ public final class TrainRun {
     private final TrainConfig config;
     private final PdeProblem problem;
     private final Trainer trainer;
+    private final Lbfgs lbfgs;
+    private final List<TrainingListener> extraListeners = new ArrayList<>();
     private final TensorGrid testGrid;
     private final List<String> columns = new ArrayList<>();
     private volatile boolean stopRequested;
@@ -88,6 +93,8 @@ public final class TrainRun {
         ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
                 ? new Rba(config.weighting().rba()) : ResidualWeighting.none();
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
+        this.lbfgs = new Lbfgs(LbfgsConfig.DEFAULTS.withLimits(1, 25));
+        trainer.attachLbfgs(lbfgs);
         int g = config.schedule().testGrid();
         this.testGrid = TensorGrid.of(domain, g, g);
         columns.addAll(List.of("loss", "rel_l2", "rel_linf", "loss_residual"));
@@ -100,6 +107,11 @@ public final class TrainRun {
     /** The metrics.csv value columns of this run (without iteration). */
     public List<String> columns() {
         return List.copyOf(columns);
+    }
+
+    /** Adds a listener called every iteration after the run's own (metrics, checkpoints). */
+    public void addListener(TrainingListener listener) {
+        extraListeners.add(listener);
     }
 
     /** Asks the run to stop after the current iteration (it saves a checkpoint first). */
@@ -146,17 +158,25 @@ public final class TrainRun {
             writePoints(dir);
             progress.message("reference solution: " + problem.description());
             exact = problem.reference().evaluate(testGrid.points());
-            int end = config.schedule().iterations();
-            trainer.run(end, List.of(new Listener(end)));
+            int adamEnd = config.schedule().iterations();
+            int end = config.totalIterations();
+            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+            listeners.add(0, new Listener(end));
+            trainer.run(adamEnd, listeners);
+            if (trainer.iteration() >= adamEnd && !stopRequested && trainer.iteration() < stopAt) {
+                trainer.runLbfgs(lbfgs, end, listeners);
+            }
             int done = trainer.iteration();
+            // finished: all iterations done, or L-BFGS converged before them; else stopped
+            boolean finished = done == end || (!stopRequested && done < stopAt);
             saveCheckpoint(dir);
-            if (done == end) {
+            if (finished) {
                 evaluate();
                 recorder.record(done, finalRow(done));
             }
             writeModel(dir);
             writePlots(dir);
-            Outcome outcome = new Outcome(done, done == end, lastRelL2, lastRelLinf, recorder.wallSeconds());
+            Outcome outcome = new Outcome(done, finished, lastRelL2, lastRelLinf, recorder.wallSeconds());
             if (outcome.finished()) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 metrics.put("rel_l2", lastRelL2);

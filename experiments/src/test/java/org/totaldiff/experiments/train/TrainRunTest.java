@@ -139,6 +139,116 @@ class TrainRunTest {
         assertArrayEquals(ta.column("rel_l2"), tb.column("rel_l2"));
     }
 
+    @Test
+    void anInterruptionDuringLbfgsAlsoResumesBitForBit(@TempDir Path tmp) throws Exception {
+        Path straight = tmp.resolve("straight");
+        assertEquals(0, train("helmholtz", straight, "--lbfgs-iterations", "10").code());
+        Path stopped = tmp.resolve("stopped");
+        TrainConfig config = configOf(straight);
+        TrainRun run = new TrainRun(config);
+        run.stopAt(25);
+        try (RunRecorder recorder = RunRecorder.start(RunDirectory.open(stopped, RunDirectory.Mode.NEW), "train",
+                List.of(), config, config.sampling().seed(), run.columns())) {
+            assertEquals(25, run.run(recorder, Progress.quiet()).iterations());
+        }
+        assertEquals(0, train("helmholtz", stopped, "--resume", stopped.toString()).code());
+        NpzArchive a = Npz.read(straight.resolve("model.npz"));
+        NpzArchive b = Npz.read(stopped.resolve("model.npz"));
+        assertEquals(30, a.longScalar("iteration"));
+        for (String name : a.names()) {
+            if (name.startsWith("W") || name.startsWith("b")) {
+                assertArrayEquals(a.doubles(name), b.doubles(name), name);
+            }
+        }
+    }
+
+    @Test
+    void aProcessKilledOutrightResumesFromItsLastCheckpoint(@TempDir Path tmp) throws Exception {
+        Path straight = tmp.resolve("straight");
+        String[] longer = {"--iterations", "400", "--checkpoint-every", "20"};
+        assertEquals(0, train("helmholtz", straight, longer).code());
+
+        Path killed = tmp.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "train", "--problem", "helmholtz", "--out", killed.toString()));
+        for (int i = 0; i < TINY.length; i += 2) {
+            if (!List.of(longer).contains(TINY[i])) {
+                command.add(TINY[i]);
+                command.add(TINY[i + 1]);
+            }
+        }
+        command.addAll(List.of(longer));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                Path json = killed.resolve("run.json");
+                if (Files.exists(json) && Manifest.read(json).iteration() >= 40) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        Manifest before = Manifest.read(killed.resolve("run.json"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.status() != Manifest.Status.FINISHED,
+                "the child process finished before it could be killed; nothing to resume");
+        assertTrue(before.iteration() >= 20, "killed after a checkpoint: " + before.iteration());
+
+        Result resumed = train("helmholtz", killed, "--resume", killed.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        NpzArchive a = Npz.read(straight.resolve("model.npz"));
+        NpzArchive b = Npz.read(killed.resolve("model.npz"));
+        for (String name : a.names()) {
+            if (name.startsWith("W") || name.startsWith("b")) {
+                assertArrayEquals(a.doubles(name), b.doubles(name), name);
+            }
+        }
+        MetricsCsv.Table ta = MetricsCsv.read(straight.resolve("metrics.csv"));
+        MetricsCsv.Table tb = MetricsCsv.read(killed.resolve("metrics.csv"));
+        assertArrayEquals(ta.iterations(), tb.iterations());
+        assertArrayEquals(ta.column("loss"), tb.column("loss"));
+    }
+
+    @Test
+    void divergenceStopsWithAClearMessageAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("nan");
+        TrainConfig config = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.QUICK);
+        config = new TrainConfig(config.problem(), new TrainConfig.NetworkConfig(8, 2, 1), config.optimizer(),
+                new TrainConfig.SamplingConfig(64, 8, 1), config.weighting(),
+                new TrainConfig.ScheduleConfig(40, 5, 10, 10, 11));
+        TrainRun run = new TrainRun(config);
+        run.addListener(new org.totaldiff.pinn.train.TrainingListener() {
+            @Override
+            public void afterStep(org.totaldiff.pinn.train.Step step) {
+                if (step.iteration() == 13) {
+                    run.trainer().network().weight(0).data[0] = Double.NaN;
+                }
+            }
+        });
+        try (RunRecorder recorder = RunRecorder.start(RunDirectory.open(dir, RunDirectory.Mode.NEW), "train",
+                List.of(), config, 1, run.columns())) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> run.run(recorder, Progress.quiet()));
+            assertEquals("training diverged at iteration 14: loss is NaN; lower the learning rate or check the"
+                    + " problem setup", e.getMessage());
+            recorder.fail(e);
+        }
+        org.totaldiff.pinn.io.Checkpoint last = org.totaldiff.pinn.io.Checkpoint.load(dir.resolve("checkpoint.npz"));
+        assertEquals(10, last.iteration());
+        for (var p : last.parameters().values()) {
+            for (double v : p.data) {
+                assertTrue(Double.isFinite(v));
+            }
+        }
+        Manifest m = Manifest.read(dir.resolve("run.json"));
+        assertEquals(Manifest.Status.FAILED, m.status());
+        assertEquals(10, m.iteration());
+    }
+
     private static TrainConfig configOf(Path run) {
         return Manifest.read(run.resolve("run.json")).configAs(TrainConfig.class);
     }

@@ -23,6 +23,35 @@ public interface ResidualWeighting {
     /** Replaces the weights (restoring a checkpoint). */
     void restore(DMatrixRMaj weights);
 
+    /**
+     * Fixed weights (a copy of {@code weights}; null: unweighted): what L-BFGS uses after Adam,
+     * since a line search needs one objective.
+     */
+    static ResidualWeighting frozen(DMatrixRMaj weights) {
+        DMatrixRMaj fixed = weights == null ? null : weights.copy();
+        return new ResidualWeighting() {
+            @Override
+            public String name() {
+                return "frozen";
+            }
+
+            @Override
+            public DMatrixRMaj update(DMatrixRMaj residual, int iteration) {
+                return fixed;
+            }
+
+            @Override
+            public DMatrixRMaj weights() {
+                return fixed;
+            }
+
+            @Override
+            public void restore(DMatrixRMaj weights) {
+                throw new IllegalStateException("frozen weights cannot be restored");
+            }
+        };
+    }
+
     /** Unweighted: mean(r²). */
     static ResidualWeighting none() {
         return new ResidualWeighting() {

@@ -14,6 +14,9 @@ import org.totaldiff.pinn.io.Checkpoint;
 import org.totaldiff.pinn.io.NdArray;
 import org.totaldiff.pinn.nn.Mlp;
 import org.totaldiff.pinn.optim.OptimizerState;
+import org.totaldiff.pinn.optim.Lbfgs;
+import org.totaldiff.pinn.optim.LbfgsResult;
+import org.totaldiff.pinn.optim.Objective;
 import org.totaldiff.pinn.optim.Optimizer;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
@@ -37,6 +40,8 @@ public final class Trainer {
 
     private static final String COLLOCATION = "collocation";
     private static final String RESIDUAL_WEIGHTS = "residual_weights";
+    private static final String LBFGS_SCALAR = "lbfgs/scalar/";
+    private static final String LBFGS_ARRAY = "lbfgs/array/";
 
     private final PdeProblem problem;
     private final Mlp net;
@@ -49,6 +54,7 @@ public final class Trainer {
     private final SampleSet set;
     private final List<DMatrixRMaj> params;
     private final List<DMatrixRMaj> grads = new ArrayList<>();
+    private Lbfgs lbfgs;
 
     /**
      * @param collocation N x d collocation points (the residual's full batch)
@@ -78,9 +84,73 @@ public final class Trainer {
         }
     }
 
-    /** Iterations completed so far (the optimizer's count). */
+    /** Iterations completed so far: Adam's, plus L-BFGS's after them. */
     public int iteration() {
-        return optimizer.iteration();
+        return optimizer.iteration() + (lbfgs == null ? 0 : lbfgs.iteration());
+    }
+
+    /**
+     * Attaches the L-BFGS optimizer that {@link #runLbfgs} will use, before a {@link #restore}
+     * of a checkpoint taken during the L-BFGS phase.
+     */
+    public void attachLbfgs(Lbfgs lbfgs) {
+        this.lbfgs = lbfgs;
+    }
+
+    /**
+     * L-BFGS after Adam, as the RBA paper finishes Helmholtz: one trainer iteration is one
+     * L-BFGS iteration (with its strong-Wolfe line search), until {@code endIteration}
+     * iterations in all (Adam's count included), convergence, or a stop request. Residual weights
+     * are frozen at their last Adam value: a line search needs one fixed objective. Listeners
+     * see the loss at the start of each iteration.
+     *
+     * @return the number of iterations completed in all
+     */
+    public int runLbfgs(Lbfgs lbfgs, int endIteration, List<? extends TrainingListener> listeners) {
+        if (this.lbfgs != null && this.lbfgs != lbfgs) {
+            throw new IllegalStateException("runLbfgs: another L-BFGS optimizer is attached");
+        }
+        this.lbfgs = lbfgs;
+        ResidualWeighting frozen = ResidualWeighting.frozen(weighting.weights());
+        Step[] first = new Step[1];
+        while (iteration() < endIteration) {
+            int it = iteration();
+            first[0] = null;
+            Objective objective = (ps, gradsOut) -> {
+                tape.rewind();
+                tape.zeroGrad();
+                PinnLoss loss = PinnLoss.record(bound, problem, collocation, set, conditions, frozen, it);
+                double value = loss.total().scalar();
+                if (!Double.isFinite(value)) {
+                    throw new IllegalStateException("training diverged at iteration " + it + " (L-BFGS): loss is "
+                            + value);
+                }
+                tape.backward(loss.total());
+                for (int j = 0; j < grads.size(); j++) {
+                    System.arraycopy(grads.get(j).data, 0, gradsOut.get(j).data, 0, grads.get(j).getNumElements());
+                }
+                if (first[0] == null) {
+                    first[0] = new Step(it, lbfgs.config().learningRate(), loss, value, bound, set, optimizer);
+                    for (TrainingListener l : listeners) {
+                        l.afterBackward(first[0]);
+                    }
+                }
+                return value;
+            };
+            LbfgsResult result = lbfgs.step(params, objective);
+            if (result.iterations() == 0) {
+                break;
+            }
+            boolean stop = false;
+            for (TrainingListener l : listeners) {
+                l.afterStep(first[0]);
+                stop |= l.stopRequested();
+            }
+            if (stop) {
+                break;
+            }
+        }
+        return iteration();
     }
 
     /**
@@ -100,7 +170,7 @@ public final class Trainer {
                         + "; lower the learning rate or check the problem setup");
             }
             tape.backward(loss.total());
-            Step step = new Step(it, optimizer.learningRate(), loss, bound, set, optimizer);
+            Step step = new Step(it, optimizer.learningRate(), loss, lossValue, bound, set, optimizer);
             for (TrainingListener l : listeners) {
                 l.afterBackward(step);
             }
@@ -131,6 +201,11 @@ public final class Trainer {
         extras.put(COLLOCATION, NdArray.of(collocation));
         if (weighting.weights() != null) {
             extras.put(RESIDUAL_WEIGHTS, NdArray.of(weighting.weights()));
+        }
+        if (lbfgs != null) {
+            OptimizerState state = lbfgs.state();
+            state.scalars().forEach((name, v) -> extras.put(LBFGS_SCALAR + name, NdArray.scalar(v)));
+            state.arrays().forEach((name, m) -> extras.put(LBFGS_ARRAY + name, NdArray.of(m)));
         }
         return new Checkpoint(iteration(), named, optimizer.state(), extras, metadata);
     }
@@ -167,8 +242,30 @@ public final class Trainer {
             System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
         }
         optimizer.restore(state);
+        restoreLbfgs(checkpoint);
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
+    }
+
+    /** The L-BFGS part of a checkpoint, if it has one. */
+    private void restoreLbfgs(Checkpoint checkpoint) {
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        Map<String, DMatrixRMaj> arrays = new LinkedHashMap<>();
+        checkpoint.extras().forEach((name, a) -> {
+            if (name.startsWith(LBFGS_SCALAR)) {
+                scalars.put(name.substring(LBFGS_SCALAR.length()), a.doubleValue());
+            } else if (name.startsWith(LBFGS_ARRAY)) {
+                arrays.put(name.substring(LBFGS_ARRAY.length()), a.toMatrix());
+            }
+        });
+        if (scalars.isEmpty()) {
+            return;
+        }
+        if (lbfgs == null) {
+            throw new IllegalArgumentException("checkpoint: it was taken during L-BFGS; attach an L-BFGS optimizer"
+                    + " (attachLbfgs) before restoring");
+        }
+        lbfgs.restore(new OptimizerState(Lbfgs.KIND, scalars, arrays));
     }
 
     public PdeProblem problem() {

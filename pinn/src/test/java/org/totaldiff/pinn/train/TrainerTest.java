@@ -123,6 +123,41 @@ class TrainerTest {
     }
 
     @Test
+    void oneThreadAndTwoThreadsGiveTheSameBits() {
+        int threads = org.totaldiff.engine.Parallel.threads();
+        try {
+            org.totaldiff.engine.Parallel.setThreads(1);
+            Trainer one = trainer(new Rba(Rba.Config.paper()), 32, 2, 2048);
+            List<Double> a = losses(one, 8);
+            org.totaldiff.engine.Parallel.setThreads(2);
+            Trainer two = trainer(new Rba(Rba.Config.paper()), 32, 2, 2048);
+            assertEquals(a, losses(two, 8));
+            for (int j = 0; j < one.network().parameters().size(); j++) {
+                assertArrayEquals(one.network().parameters().get(j).data, two.network().parameters().get(j).data);
+            }
+        } finally {
+            org.totaldiff.engine.Parallel.setThreads(threads);
+        }
+    }
+
+    @Test
+    void lbfgsAfterAdamLowersTheLossFurther() {
+        Trainer t = trainer(ResidualWeighting.none());
+        List<Double> adam = losses(t, 50);
+        List<Double> lbfgs = new ArrayList<>();
+        t.runLbfgs(new org.totaldiff.pinn.optim.Lbfgs(org.totaldiff.pinn.optim.LbfgsConfig.DEFAULTS.withLimits(1, 25)),
+                80, List.of(new TrainingListener() {
+                    @Override
+                    public void afterStep(Step step) {
+                        lbfgs.add(step.lossValue());
+                    }
+                }));
+        assertEquals(80, t.iteration());
+        assertEquals(30, lbfgs.size());
+        assertTrue(lbfgs.get(29) < 0.5 * adam.get(49), "adam " + adam.get(49) + " -> lbfgs " + lbfgs.get(29));
+    }
+
+    @Test
     void aListenerCanStopTheRun() {
         Trainer t = trainer(ResidualWeighting.none());
         t.run(100, List.of(new TrainingListener() {
