@@ -15,27 +15,60 @@ import org.totaldiff.pinn.sampling.Sampling;
 
 /**
  * Allen-Cahn 1D: r = u_t - D u_xx + c u³ - c u (D = 1e-4, c = 5) on x in [-1, 1], t in [0, 1];
- * u(x, 0) = x² cos(πx); periodic in x (u and u_x agree at x = -1 and x = 1).
- * Columns (x, t).
+ * u(x, 0) = x² cos(πx). Columns (x, t).
+ *
+ * <p>Two setups, chosen by {@link Boundary}:
+ * <ul>
+ *   <li>{@link Boundary#PERIODIC} (the default): an initial term and a periodic term (u and u_x
+ *       agree at x = -1 and x = 1), the problem as posed;</li>
+ *   <li>{@link Boundary#NONE}: the initial term only, as in the code of Anagnostopoulos et al.
+ *       (2024), which leaves the x-boundary to the residual alone.</li>
+ * </ul>
  */
 public final class AllenCahnProblem implements PdeProblem {
 
     private static final Box DOMAIN = Box.of("x", -1, 1).and("t", 0, 1);
     private static final JetLayout LAYOUT = JetLayout.of(2).withSecond(0, 0);
 
+    /** Which terms besides the initial condition the loss holds. */
+    public enum Boundary {
+        /** u and u_x periodic in x: conditions "initial" and "periodic". */
+        PERIODIC,
+        /** No boundary term (the paper's code): condition "initial" only. */
+        NONE
+    }
+
     private final double diffusion;
     private final double reaction;
     private final int initialPoints;
     private final int periodicPoints;
+    private final Boundary boundary;
     private final Supplier<ReferenceSolution> reference;
     private ReferenceSolution solved;
 
     /**
+     * The periodic setup ({@link Boundary#PERIODIC}).
+     *
      * @param reference computes the reference solution when first asked (a spectral solve)
      */
     public AllenCahnProblem(double diffusion, double reaction, int initialPoints, int periodicPoints,
             Supplier<ReferenceSolution> reference) {
-        if (initialPoints < 2 || periodicPoints < 2) {
+        this(diffusion, reaction, initialPoints, periodicPoints, Boundary.PERIODIC, reference);
+    }
+
+    /**
+     * @param initialPoints evenly spaced points on the initial line t = 0
+     * @param periodicPoints evenly spaced points on each of the sides x = -1 and x = 1 (unused,
+     *     and not checked, for {@link Boundary#NONE})
+     * @param boundary the periodic setup or the initial condition only
+     * @param reference computes the reference solution when first asked (a spectral solve)
+     */
+    public AllenCahnProblem(double diffusion, double reaction, int initialPoints, int periodicPoints,
+            Boundary boundary, Supplier<ReferenceSolution> reference) {
+        if (boundary == null) {
+            throw new IllegalArgumentException("allen-cahn: boundary is null; give Boundary.PERIODIC or Boundary.NONE");
+        }
+        if (initialPoints < 2 || (boundary == Boundary.PERIODIC && periodicPoints < 2)) {
             throw new IllegalArgumentException("allen-cahn: initial and periodic point counts must be >= 2, got "
                     + initialPoints + " and " + periodicPoints);
         }
@@ -43,7 +76,13 @@ public final class AllenCahnProblem implements PdeProblem {
         this.reaction = reaction;
         this.initialPoints = initialPoints;
         this.periodicPoints = periodicPoints;
+        this.boundary = boundary;
         this.reference = reference;
+    }
+
+    /** The setup: periodic, or the initial condition only. */
+    public Boundary boundary() {
+        return boundary;
     }
 
     @Override
@@ -54,7 +93,9 @@ public final class AllenCahnProblem implements PdeProblem {
     @Override
     public String description() {
         return "Allen-Cahn 1D: u_t - " + diffusion + " u_xx + " + reaction + " u^3 - " + reaction
-                + " u = 0, u(x,0) = x^2 cos(pi x), periodic in x on [-1,1], t in [0,1]";
+                + " u = 0, u(x,0) = x^2 cos(pi x), "
+                + (boundary == Boundary.PERIODIC ? "periodic in x on [-1,1]" : "x in [-1,1] (initial condition only)")
+                + ", t in [0,1]";
     }
 
     @Override
@@ -81,9 +122,13 @@ public final class AllenCahnProblem implements PdeProblem {
             double x = initial.get(i, 0);
             target.data[i] = x * x * Math.cos(Math.PI * x);
         }
+        Condition initialTerm = new DirichletCondition("initial", initial, target);
+        if (boundary == Boundary.NONE) {
+            return List.of(initialTerm);
+        }
         DMatrixRMaj lower = Sampling.boundaryEvenly(DOMAIN.lowerSide("x"), periodicPoints);
         DMatrixRMaj upper = Sampling.boundaryEvenly(DOMAIN.upperSide("x"), periodicPoints);
-        return List.of(new DirichletCondition("initial", initial, target), new PeriodicCondition(lower, upper, 0));
+        return List.of(initialTerm, new PeriodicCondition(lower, upper, 0));
     }
 
     @Override
