@@ -337,9 +337,13 @@ final class Gemm {
                 for (int r0 = 0; r0 < mc; r0 += mr) {
                     int rows = Math.min(mr, mc - r0);
                     int d = r0 * kc + p * mr;
-                    System.arraycopy(a, src + r0, ap, d, rows);
-                    if (rows < mr) {
-                        Arrays.fill(ap, d + rows, d + mr, 0.0);
+                    int s = src + r0;
+                    // An explicit loop: System.arraycopy's call costs more than copying 8 doubles.
+                    for (int r = 0; r < rows; r++) {
+                        ap[d + r] = a[s + r];
+                    }
+                    for (int r = rows; r < mr; r++) {
+                        ap[d + r] = 0.0;
                     }
                 }
             }
@@ -406,9 +410,12 @@ final class Gemm {
             } else {
                 for (int p = 0; p < kc; p++) {
                     int d = base + p * nr;
-                    System.arraycopy(b, (p0 + p) * ldb + j0 + q0, bp, d, cols);
-                    if (cols < nr) {
-                        Arrays.fill(bp, d + cols, d + nr, 0.0);
+                    int s = (p0 + p) * ldb + j0 + q0;
+                    for (int q = 0; q < cols; q++) {
+                        bp[d + q] = b[s + q];
+                    }
+                    for (int q = cols; q < nr; q++) {
+                        bp[d + q] = 0.0;
                     }
                 }
             }
