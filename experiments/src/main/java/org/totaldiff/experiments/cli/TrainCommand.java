@@ -16,6 +16,7 @@ import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
 import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
 import org.totaldiff.experiments.train.TrainRun;
 import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.pde.AllenCahnProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +95,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--a2", paramLabel = "A", description = "Helmholtz: frequency factor in y.")
     Double a2;
+
+    @Option(names = "--allen-cahn-boundary", paramLabel = "KIND",
+            description = "Allen-Cahn: periodic (u and u_x match at x = -1 and 1) or none (the paper code's setup:"
+                    + " initial condition only).")
+    AllenCahnProblem.Boundary allenCahnBoundary;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the points and the initial network.")
     Long seed;
@@ -175,7 +181,11 @@ public final class TrainCommand implements Callable<Integer> {
         if ((a1 != null || a2 != null) && kind != TrainConfig.Problem.HELMHOLTZ) {
             throw new IllegalArgumentException("--a1 and --a2 apply to helmholtz only, not " + kind.cliName());
         }
-        ProblemConfig problemConfig = new ProblemConfig(kind, or(a1, p.a1()), or(a2, p.a2()), p.k());
+        if (allenCahnBoundary != null && kind != TrainConfig.Problem.ALLEN_CAHN) {
+            throw new IllegalArgumentException("--allen-cahn-boundary applies to allen-cahn only, not " + kind.cliName());
+        }
+        ProblemConfig problemConfig = new ProblemConfig(kind, or(a1, p.a1()), or(a2, p.a2()), p.k(),
+                or(allenCahnBoundary, p.boundary()));
         NetworkConfig n = base.network();
         long s = or(seed, n.seed());
         NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s);

@@ -9,6 +9,7 @@ import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
 import org.totaldiff.experiments.train.TrainConfig.Weighting;
 import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
 import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.pde.AllenCahnProblem;
 
 /**
  * The named configurations. {@code paper} is the setup of Anagnostopoulos et al. (2024): MLP
@@ -32,8 +33,8 @@ public final class Presets {
     public static TrainConfig of(Problem problem, Name name) {
         boolean paper = name == Name.PAPER;
         ProblemConfig pc = switch (problem) {
-            case HELMHOLTZ -> paper ? new ProblemConfig(problem, 6, 6, 1) : new ProblemConfig(problem, 2, 2, 1);
-            case ALLEN_CAHN, BURGERS -> new ProblemConfig(problem, 0, 0, 0);
+            case HELMHOLTZ -> paper ? new ProblemConfig(problem, 6, 6, 1, null) : new ProblemConfig(problem, 4, 1, 1, null);
+            case ALLEN_CAHN, BURGERS -> new ProblemConfig(problem, 0, 0, 0, AllenCahnProblem.Boundary.PERIODIC);
         };
         NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED) : new NetworkConfig(48, 4, SEED);
         OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, 0);

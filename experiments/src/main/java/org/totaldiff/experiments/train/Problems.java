@@ -23,7 +23,7 @@ public final class Problems {
             case HELMHOLTZ -> new HelmholtzProblem(new Helmholtz2D(config.a1(), config.a2(), config.k()), boundary);
             case ALLEN_CAHN -> {
                 AllenCahnReference.Params p = AllenCahnReference.Params.defaults();
-                yield new AllenCahnProblem(p.diffusion(), p.reaction(), boundary, boundary,
+                yield new AllenCahnProblem(p.diffusion(), p.reaction(), boundary, boundary, config.boundary(),
                         () -> AllenCahnReference.compute(p));
             }
             case BURGERS -> new BurgersProblem(BurgersColeHopf.NU, boundary, boundary, BurgersColeHopf::new);

@@ -1,6 +1,7 @@
 package org.totaldiff.experiments.train;
 
 import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.pde.AllenCahnProblem;
 
 /**
  * Everything a training run depends on; recorded in run.json and used as is on resume. The
@@ -49,8 +50,14 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
      * @param a1 Helmholtz: frequency factor in x (ignored by the others)
      * @param a2 Helmholtz: frequency factor in y
      * @param k Helmholtz: wavenumber
+     * @param boundary Allen-Cahn: periodic in x, or the paper code's initial condition only
      */
-    public record ProblemConfig(Problem kind, double a1, double a2, double k) {
+    public record ProblemConfig(Problem kind, double a1, double a2, double k, AllenCahnProblem.Boundary boundary) {
+        public ProblemConfig {
+            if (boundary == null) {
+                boundary = AllenCahnProblem.Boundary.PERIODIC;
+            }
+        }
     }
 
     /** A tanh MLP in -> width x depth -> 1, Xavier-normal from {@code seed}. */

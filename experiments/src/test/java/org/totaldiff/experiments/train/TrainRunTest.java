@@ -90,6 +90,12 @@ class TrainRunTest {
             Result r = train(problem, tmp.resolve(problem), "--iterations", "5");
             assertEquals(0, r.code(), r.err());
         }
+        Result initialOnly = train("allen-cahn", tmp.resolve("ac-none"), "--iterations", "5", "--allen-cahn-boundary",
+                "none");
+        assertEquals(0, initialOnly.code(), initialOnly.err());
+        assertTrue(MetricsCsv.read(tmp.resolve("ac-none/metrics.csv")).header().stream()
+                .noneMatch(c -> c.equals("loss_periodic")));
+        assertTrue(MetricsCsv.read(tmp.resolve("allen-cahn/metrics.csv")).header().contains("loss_periodic"));
     }
 
     @Test
