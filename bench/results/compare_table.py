@@ -22,7 +22,7 @@ def parse(path):
 
 
 def main():
-    runs = [(p.split("/")[-1].split("-")[0], parse(p)) for p in sys.argv[1:]]
+    runs = [(next((t for t in p.split("/")[-1].split("-") if t.startswith("jdk")), p), parse(p)) for p in sys.argv[1:]]
     keys = []
     for _, rows in runs:
         for k in rows:
@@ -40,7 +40,12 @@ def main():
             np_ = rows.get((op, shape, "numpy"))
             ej = rows.get((op, shape, "ejml"))
             mt = rows.get((op, shape, "ejml-mt"))
-            line += f" {td[0]:.3f} | {td[1]:.1f} | {td[2]} | {np_[0]:.3f} | {td[3]:.2f}x | {ej[0]:.1f} | {mt[0]:.1f} |"
+            cell = lambda r, fmt: fmt.format(r[0]) if r else "n/a"
+            if td is None:
+                line += " n/a |" * 7
+                continue
+            line += (f" {td[0]:.3f} | {td[1]:.1f} | {td[2]} | {cell(np_, '{:.3f}')} | {td[3]:.2f}x |"
+                     f" {cell(ej, '{:.1f}')} | {cell(mt, '{:.1f}')} |")
         print(line)
 
 

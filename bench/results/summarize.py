@@ -13,7 +13,7 @@ def main():
     rows = {}
     labels = []
     for path in sys.argv[2:]:
-        label = path.split("/")[-1].split("-")[0]
+        label = next((t for t in path.split("/")[-1].split("-") if t.startswith("jdk")), path)
         labels.append(label)
         for r in json.load(open(path)):
             bench = r["benchmark"].split(".")[-2:]
