@@ -80,6 +80,32 @@ public final class Jet {
         return new Jet(tape, tape.jetMap(f, layout, samples, stack), layout, samples);
     }
 
+    /** alpha times every stream (the derivative of alpha u is alpha times u's). */
+    public Jet scale(double alpha) {
+        return new Jet(tape, tape.scale(alpha, stack), layout, samples);
+    }
+
+    /** Columns [from, to) of every stream: some outputs of a layer, or some inputs. */
+    public Jet sliceCols(int from, int to) {
+        return new Jet(tape, tape.sliceCols(stack, from, to), layout, samples);
+    }
+
+    /** The columns of the jets side by side (same layout and points), stream by stream. */
+    public static Jet concatCols(Jet... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("Jet.concatCols: needs at least one jet");
+        }
+        Node[] stacks = new Node[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].layout != parts[0].layout && !parts[i].layout.toString().equals(parts[0].layout.toString())) {
+                throw new IllegalArgumentException("Jet.concatCols: layouts differ: " + parts[0].layout + " and "
+                        + parts[i].layout);
+            }
+            stacks[i] = parts[i].stack;
+        }
+        return new Jet(parts[0].tape, parts[0].tape.concatCols(stacks), parts[0].layout, parts[0].samples);
+    }
+
     /** The value stream, N x n. */
     public Node value() {
         return stream(0);

@@ -61,6 +61,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", description = "Hidden layers.")
     Integer depth;
 
+    @Option(names = "--periodic-embedding", negatable = true,
+            description = "Feed the problem's periodic coordinate (allen-cahn: x) to the network as cos and sin,"
+                    + " periodic by construction.")
+    Boolean periodicEmbedding;
+
     @Option(names = "--lr", paramLabel = "RATE", description = "Initial Adam learning rate.")
     Double lr;
 
@@ -188,7 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
                 or(allenCahnBoundary, p.boundary()));
         NetworkConfig n = base.network();
         long s = or(seed, n.seed());
-        NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s);
+        NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s,
+                or(periodicEmbedding, n.periodicEmbedding()));
         OptimizerConfig o = base.optimizer();
         OptimizerConfig optimizer = new OptimizerConfig(or(lr, o.learningRate()), or(lrDecay, o.decayGamma()),
                 or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()));

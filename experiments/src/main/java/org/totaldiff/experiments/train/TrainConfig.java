@@ -60,8 +60,11 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         }
     }
 
-    /** A tanh MLP in -> width x depth -> 1, Xavier-normal from {@code seed}. */
-    public record NetworkConfig(int width, int depth, long seed) {
+    /**
+     * A tanh MLP in -> width x depth -> 1, Xavier-normal from {@code seed}; with
+     * {@code periodicEmbedding} the problem's periodic coordinate enters as (cos, sin).
+     */
+    public record NetworkConfig(int width, int depth, long seed, boolean periodicEmbedding) {
         public NetworkConfig {
             positive("--width", width);
             positive("--depth", depth);

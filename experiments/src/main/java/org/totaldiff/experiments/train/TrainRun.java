@@ -25,6 +25,7 @@ import org.totaldiff.pinn.io.NpzArchive;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
 import org.totaldiff.pinn.nn.Mlp;
+import org.totaldiff.pinn.nn.PeriodicEmbedding;
 import org.totaldiff.pinn.optim.Adam;
 import org.totaldiff.pinn.optim.Lbfgs;
 import org.totaldiff.pinn.optim.LbfgsConfig;
@@ -86,8 +87,18 @@ public final class TrainRun {
         Box domain = problem.domain();
         DMatrixRMaj collocation = Sampling.latinHypercube(domain, config.sampling().collocation(), rng);
         List<Condition> conditions = problem.conditions(rng);
-        Mlp net = Mlp.xavier(Mlp.sizes(domain.dim(), config.network().width(), config.network().depth(), 1),
-                Functions.TANH, config.network().seed());
+        PeriodicEmbedding embedding = null;
+        if (config.network().periodicEmbedding()) {
+            int k = problem.periodicCoordinate();
+            if (k < 0) {
+                throw new IllegalArgumentException("--periodic-embedding: " + problem.name()
+                        + " has no periodic coordinate (allen-cahn has: x)");
+            }
+            embedding = new PeriodicEmbedding(k, domain.width(k));
+        }
+        int features = embedding == null ? domain.dim() : embedding.outputs(domain.dim());
+        Mlp net = Mlp.xavier(Mlp.sizes(features, config.network().width(), config.network().depth(), 1),
+                Functions.TANH, config.network().seed(), embedding);
         TrainConfig.OptimizerConfig oc = config.optimizer();
         Adam adam = new Adam(new StepDecay(oc.learningRate(), oc.decayGamma(), oc.decayEvery()));
         ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
@@ -303,6 +314,10 @@ public final class TrainRun {
         }
         model.put("layer_sizes", org.totaldiff.pinn.io.NdArray.ofLongs(longSizes, sizes.length));
         model.putText("activation", net.activation().name());
+        if (net.embedding() != null) {
+            model.putLong("periodic_coordinate", net.embedding().coordinate());
+            model.putScalar("period", net.embedding().period());
+        }
         model.putLong("iteration", trainer.iteration());
         Npz.write(dir.modelFile(), model);
     }

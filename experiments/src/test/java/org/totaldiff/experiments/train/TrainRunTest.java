@@ -223,7 +223,7 @@ class TrainRunTest {
     void divergenceStopsWithAClearMessageAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("nan");
         TrainConfig config = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.QUICK);
-        config = new TrainConfig(config.problem(), new TrainConfig.NetworkConfig(8, 2, 1), config.optimizer(),
+        config = new TrainConfig(config.problem(), new TrainConfig.NetworkConfig(8, 2, 1, false), config.optimizer(),
                 new TrainConfig.SamplingConfig(64, 8, 1), config.weighting(),
                 new TrainConfig.ScheduleConfig(40, 5, 10, 10, 11));
         TrainRun run = new TrainRun(config);

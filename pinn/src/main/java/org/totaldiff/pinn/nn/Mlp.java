@@ -28,10 +28,11 @@ public final class Mlp {
 
     private final int[] sizes;
     private final ScalarFunction activation;
+    private final PeriodicEmbedding embedding;
     private final List<DMatrixRMaj> weights = new ArrayList<>();
     private final List<DMatrixRMaj> biases = new ArrayList<>();
 
-    private Mlp(int[] sizes, ScalarFunction activation) {
+    private Mlp(int[] sizes, ScalarFunction activation, PeriodicEmbedding embedding) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got "
                     + Arrays.toString(sizes));
@@ -41,8 +42,13 @@ public final class Mlp {
                 throw new IllegalArgumentException("Mlp: layer sizes must be >= 1, got " + Arrays.toString(sizes));
             }
         }
+        if (embedding != null && sizes[0] < 2) {
+            throw new IllegalArgumentException("Mlp: a periodic embedding needs at least 2 input features, got "
+                    + sizes[0]);
+        }
         this.sizes = sizes.clone();
         this.activation = activation;
+        this.embedding = embedding;
         for (int l = 0; l + 1 < sizes.length; l++) {
             weights.add(new DMatrixRMaj(sizes[l], sizes[l + 1]));
             biases.add(new DMatrixRMaj(1, sizes[l + 1]));
@@ -54,7 +60,15 @@ public final class Mlp {
      * seed (each layer: its weights, then its biases).
      */
     public static Mlp xavier(int[] sizes, ScalarFunction activation, long seed) {
-        Mlp net = new Mlp(sizes, activation);
+        return xavier(sizes, activation, seed, null);
+    }
+
+    /**
+     * The same, with a periodic embedding of one input coordinate in front of the first layer;
+     * {@code sizes[0]} counts the embedded features (inputs + 1).
+     */
+    public static Mlp xavier(int[] sizes, ScalarFunction activation, long seed, PeriodicEmbedding embedding) {
+        Mlp net = new Mlp(sizes, activation, embedding);
         Rng rng = new Rng(seed);
         for (int l = 0; l < net.weights.size(); l++) {
             rng.fillGaussian(net.weights.get(l), Math.sqrt(2.0 / (sizes[l] + sizes[l + 1])));
@@ -79,6 +93,16 @@ public final class Mlp {
 
     public ScalarFunction activation() {
         return activation;
+    }
+
+    /** The periodic embedding in front of the first layer, or null. */
+    public PeriodicEmbedding embedding() {
+        return embedding;
+    }
+
+    /** Input coordinates the network takes (before any embedding). */
+    public int inputs() {
+        return embedding == null ? sizes[0] : sizes[0] - 1;
     }
 
     /** Number of layers with parameters (hidden layers + output layer). */
@@ -141,9 +165,9 @@ public final class Mlp {
     }
 
     private DMatrixRMaj evaluate(DMatrixRMaj x, List<DMatrixRMaj> hiddenOut) {
-        if (x.numCols != sizes[0]) {
+        if (x.numCols != inputs()) {
             throw new IllegalArgumentException("Mlp.predict: points have " + x.numCols + " columns, the network takes "
-                    + sizes[0] + " inputs");
+                    + inputs() + " inputs");
         }
         int n = x.numRows;
         DMatrixRMaj u = new DMatrixRMaj(n, sizes[sizes.length - 1]);
@@ -152,8 +176,12 @@ public final class Mlp {
         DMatrixRMaj z = new DMatrixRMaj(1, 1);
         for (int r0 = 0; r0 < n; r0 += block) {
             int rows = Math.min(block, n - r0);
-            h.reshape(rows, sizes[0]);
-            System.arraycopy(x.data, r0 * sizes[0], h.data, 0, rows * sizes[0]);
+            int d = inputs();
+            h.reshape(rows, d);
+            System.arraycopy(x.data, r0 * d, h.data, 0, rows * d);
+            if (embedding != null) {
+                h = embedding.apply(h);
+            }
             for (int l = 0; l < weights.size(); l++) {
                 Dense.multBias(h, weights.get(l), biases.get(l), z);
                 if (l + 1 < weights.size()) {
@@ -179,6 +207,9 @@ public final class Mlp {
         for (int l = 0; l < sizes.length; l++) {
             sb.append(l == 0 ? "" : " -> ").append(sizes[l]);
         }
+        if (embedding != null) {
+            sb.append(", periodic in input ").append(embedding.coordinate());
+        }
         return sb.append(", ").append(activation.name()).append(", ").append(parameterCount()).append(" parameters")
                 .toString();
     }
@@ -199,7 +230,7 @@ public final class Mlp {
 
         /** u with the input derivatives the jet carries. */
         public Jet forward(Jet x) {
-            Jet h = x;
+            Jet h = embedding == null ? x : embedding.apply(x, inputs());
             for (int l = 0; l < w.size(); l++) {
                 h = h.linear(w.get(l), b.get(l));
                 if (l + 1 < w.size()) {
@@ -211,7 +242,7 @@ public final class Mlp {
 
         /** u at the points of x (no input derivatives). */
         public Node forward(Node x) {
-            Node h = x;
+            Node h = embedding == null ? x : embedding.apply(tape, x);
             for (int l = 0; l < w.size(); l++) {
                 h = tape.linear(h, w.get(l), b.get(l));
                 if (l + 1 < w.size()) {

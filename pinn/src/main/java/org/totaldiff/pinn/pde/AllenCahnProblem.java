@@ -103,6 +103,12 @@ public final class AllenCahnProblem implements PdeProblem {
         return DOMAIN;
     }
 
+    /** x: the solution is periodic in x on [-1, 1). */
+    @Override
+    public int periodicCoordinate() {
+        return 0;
+    }
+
     @Override
     public JetLayout layout() {
         return LAYOUT;

@@ -37,6 +37,14 @@ public interface PdeProblem {
     /** The boundary and initial terms, their points drawn with {@code rng} where random. */
     List<Condition> conditions(Rng rng);
 
+    /**
+     * The input coordinate in which the solution is periodic over the domain (so a network may
+     * embed it periodically), or -1.
+     */
+    default int periodicCoordinate() {
+        return -1;
+    }
+
     /** The exact or reference solution (may take seconds to compute the first time). */
     ReferenceSolution reference();
 }

@@ -66,8 +66,8 @@ public final class Trainer {
             throw new IllegalArgumentException("trainer: collocation points have " + collocation.numCols
                     + " columns, the problem " + problem.name() + " has " + problem.domain().dim() + " coordinates");
         }
-        if (net.layerSizes()[0] != problem.domain().dim()) {
-            throw new IllegalArgumentException("trainer: the network takes " + net.layerSizes()[0]
+        if (net.inputs() != problem.domain().dim()) {
+            throw new IllegalArgumentException("trainer: the network takes " + net.inputs()
                     + " inputs, the problem " + problem.name() + " has " + problem.domain().dim() + " coordinates");
         }
         this.problem = problem;

@@ -74,6 +74,26 @@ class MlpTest {
     }
 
     @Test
+    void aPeriodicEmbeddingMakesTheNetworkPeriodicAndItsJetsExact() {
+        Mlp net = Mlp.xavier(Mlp.sizes(3, 10, 2, 1), Functions.TANH, 5, new PeriodicEmbedding(0, 2.0));
+        assertEquals(2, net.inputs());
+        DMatrixRMaj x = new Rng(6).fillUniform(new DMatrixRMaj(30, 2), -1, 1);
+        DMatrixRMaj shifted = x.copy();
+        for (int i = 0; i < x.numRows; i++) {
+            shifted.data[2 * i] += 2.0;
+        }
+        DMatrixRMaj u = net.predict(x);
+        DMatrixRMaj v = net.predict(shifted);
+        for (int i = 0; i < x.numRows; i++) {
+            assertEquals(u.data[i], v.data[i], 1e-12);
+        }
+        JetLayout layout = JetLayout.of(2).withSecond(0, 0).withSecond(0, 1).withSecond(1, 1);
+        org.totaldiff.autodiff.GradCheck.Result r = org.totaldiff.autodiff.GradCheck.jet(
+                (tape, at) -> net.bind(tape).forward(Jet.input(tape, "x", at, null, layout)), x, 1e-6, 1e-3, 1e-3);
+        org.junit.jupiter.api.Assertions.assertTrue(r.passed(1e-6), r.toString());
+    }
+
+    @Test
     void badShapesAreExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Mlp.xavier(new int[] {2, 0, 1}, Functions.TANH, 1));
