@@ -7,13 +7,12 @@ import javax.imageio.ImageIO;
 import org.totaldiff.experiments.io.AtomicFiles;
 
 /**
- * Renders figures to PNG, headless.
- *
- * <p>Both kinds are drawn with Java2D in one look (SansSerif text, light grid, round-number
- * ticks, Tableau colours): line charts of metrics against iteration ({@link LineChart}, log
- * axes with decade ticks, legend) and side-by-side heat maps of fields on a tensor grid with
- * colour bars ({@link HeatmapFigure}, e.g. reference, prediction, |error|). No charting library:
- * XChart was tried and puts linear-axis ticks on data points, and its heat map labels every cell.
+ * Renders figures to PNG, headless, with JFreeChart: line charts of metrics against iteration
+ * ({@link LineChart}: log axes labelled 10<sup>k</sup>, legend), side-by-side heat maps of fields
+ * on a tensor grid with colour bars ({@link HeatmapFigure}, e.g. reference, prediction,
+ * |error|), and values at scattered points coloured by value ({@link ScatterField}, e.g.
+ * residual-based-attention weights over the collocation points). All share one look
+ * ({@code Look}: white background, light grid, SansSerif, Tableau colours).
  *
  * <p>PNG files are replaced atomically, so a figure is never seen half-written.
  */
@@ -39,7 +38,7 @@ public final class Plots {
      * @throws IllegalArgumentException if no series has a point the axes can show
      */
     public static BufferedImage render(LineChart chart) {
-        return LineRenderer.render(chart);
+        return LineCharts.render(chart);
     }
 
     /** Writes side-by-side heat maps as PNG to {@code file}. */
@@ -49,7 +48,21 @@ public final class Plots {
 
     /** Renders side-by-side heat maps. */
     public static BufferedImage render(HeatmapFigure figure) {
-        return HeatmapRenderer.render(figure);
+        return Heatmaps.render(figure);
+    }
+
+    /** Writes a scatter of values at points as PNG to {@code file}. */
+    public static void write(ScatterField scatter, Path file) {
+        png(render(scatter), file);
+    }
+
+    /**
+     * Renders a scatter of values at points.
+     *
+     * @throws IllegalArgumentException if no point has finite coordinates and value
+     */
+    public static BufferedImage render(ScatterField scatter) {
+        return Scatters.render(scatter);
     }
 
     /** Writes an image as PNG, replacing {@code file} atomically. */

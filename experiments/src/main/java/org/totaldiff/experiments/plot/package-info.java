@@ -1,9 +1,12 @@
 /**
- * Figures of a run as PNG files, rendered headless: {@link org.totaldiff.experiments.plot.Plots}
- * draws line charts of metrics against iteration (log-scale axes, legend) and heat maps
- * of scalar fields on a tensor grid, side-by-side panels with colour bars (all drawn with Java2D; e.g.
- * reference, prediction and |error|). Figures are described by records
+ * Figures of a run as PNG files, drawn headless with JFreeChart:
+ * {@link org.totaldiff.experiments.plot.Plots} draws line charts of metrics against iteration
+ * (log-scale axes, legend), heat maps of scalar fields on a tensor grid as side-by-side panels
+ * with colour bars (e.g. reference, prediction and |error|), and scatters of values at points
+ * coloured by value (e.g. residual-based-attention weights). Figures are described by records
  * ({@link org.totaldiff.experiments.plot.LineChart},
- * {@link org.totaldiff.experiments.plot.HeatmapFigure}) and written atomically.
+ * {@link org.totaldiff.experiments.plot.HeatmapFigure},
+ * {@link org.totaldiff.experiments.plot.ScatterField}) and written atomically. XChart was tried
+ * first and dropped: it put linear-axis ticks on data points and labelled every heat-map cell.
  */
 package org.totaldiff.experiments.plot;

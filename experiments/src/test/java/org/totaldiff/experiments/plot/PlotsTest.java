@@ -1,11 +1,12 @@
 package org.totaldiff.experiments.plot;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.totaldiff.experiments.io.MetricsCsv;
@@ -59,6 +62,16 @@ class PlotsTest {
         return y;
     }
 
+    /** Metrics evaluated every tenth row: NaN elsewhere. */
+    private static double[] everyTenth(double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (i % 10 != 0) {
+                y[i] = Double.NaN;
+            }
+        }
+        return y;
+    }
+
     @Test
     void lineChartWithLogYIsAPngOfTheRequestedSize() throws IOException {
         SplittableRandom rng = new SplittableRandom(2341);
@@ -71,6 +84,7 @@ class PlotsTest {
                 .with("total", it, lossCurve(rng, n, 0.01))
                 .with("residual", it, lossCurve(rng, n, 0.012))
                 .with("boundary", it, lossCurve(rng, n, 0.008))
+                .with("rel_l2", it, everyTenth(lossCurve(rng, n, 0.005)))
                 .withSize(800, 500);
         Path file = dir.resolve("loss.png");
         Plots.write(chart, file);
@@ -153,14 +167,60 @@ class PlotsTest {
     }
 
     @Test
-    void ticksAreRoundNumbersInsideTheRange() {
-        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, Ticks.ticks(-1, 1, 5), 1e-12);
-        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, Ticks.ticks(0, 1, 5), 1e-12);
-        double[] small = Ticks.ticks(0, 3e-4, 3);
-        assertEquals("1e\u22124", Ticks.label(small[1], small));
-        double[] t = Ticks.ticks(0, 1, 5);
-        assertEquals("0.4", Ticks.label(t[2], t));
-        assertEquals("0", Ticks.label(0.0, t));
+    void logAxesSpanWholeDecadesAndLinearAxesRoundNumbers() {
+        LogAxis log = Axes.log("loss", 3e-4, 2.0);
+        assertEquals(1e-4, log.getLowerBound(), 1e-12);
+        assertEquals(10, log.getUpperBound(), 1e-6);
+        assertEquals(1.0, log.getTickUnit().getSize());
+        LogAxis wide = Axes.log("loss", 1e-15, 1e3);
+        assertEquals(2.0, wide.getTickUnit().getSize(), "18 decades are labelled every second one");
+        NumberAxis flat = Axes.linear("u", 2, 2, 0);
+        assertTrue(flat.getLowerBound() < 2 && flat.getUpperBound() > 2, "a constant gets a range around it");
+    }
+
+    @Test
+    void heatmapBlocksKeepUniformGridsAndResampleOthers() {
+        double[] uniform = Grid.linspace(-1, 1, 201);
+        assertSame(uniform, Heatmaps.blocks(uniform));
+        double[] fine = Grid.linspace(0, 1, 1000);
+        assertEquals(Heatmaps.MAX_BLOCKS, Heatmaps.blocks(fine).length);
+        double[] x = {0, 0.1, 0.3, 0.7, 1.5};
+        double[] xs = Heatmaps.blocks(x);
+        assertEquals(Heatmaps.MAX_BLOCKS, xs.length);
+        Grid grid = new Grid("x", x, "y", new double[] {0, 1});
+        double[][] v = {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}};
+        double[][] r = Heatmaps.resample(grid, v, xs, new double[] {0, 1});
+        assertEquals(0, r[0][0]);
+        assertEquals(4, r[xs.length - 1][1]);
+        // x = 0.2 lies half way between the points 0.1 and 0.3
+        double[][] mid = Heatmaps.resample(grid, v, new double[] {0.2}, new double[] {0.5});
+        assertEquals(1.5, mid[0][0], 1e-12);
+    }
+
+    @Test
+    void scatterOfWeightsAtPointsIsAPngOfTheRequestedSize() throws IOException {
+        SplittableRandom rng = new SplittableRandom(77);
+        int n = 1500;
+        double[] t = new double[n];
+        double[] x = new double[n];
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = rng.nextDouble();
+            x[i] = -1 + 2 * rng.nextDouble();
+            lambda[i] = Math.exp(-Math.pow((Math.abs(x[i]) - 0.5) / 0.1, 2));
+        }
+        lambda[3] = Double.NaN;
+        ScatterField scatter = ScatterField.of("RBA weights", "t", "x", t, x, lambda, "\u03bb").withSize(640, 480);
+        Path file = dir.resolve("rba.png");
+        Plots.write(scatter, file);
+        readAndCheck(file, 640, 480);
+
+        ScatterField none = ScatterField.of("none", "t", "x", new double[] {Double.NaN}, new double[] {0},
+                new double[] {1}, "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.render(none));
+        assertTrue(e.getMessage().contains("no point"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ScatterField.of("s", "t", "x", new double[2], new double[2], new double[3], "\u03bb"));
     }
 
     @Test
@@ -168,5 +228,11 @@ class PlotsTest {
         assertEquals(0x440154, ColorMap.VIRIDIS.rgb(-3));
         assertEquals(0xfde725, ColorMap.VIRIDIS.rgb(7));
         assertEquals(0x999999, ColorMap.INFERNO.rgb(Double.NaN));
+        ColorScale scale = new ColorScale(ColorMap.VIRIDIS, -2, 2);
+        assertEquals(new Color(0x440154), scale.getPaint(-5));
+        assertEquals(new Color(0xfde725), scale.getPaint(2));
+        assertEquals(new Color(0x999999), scale.getPaint(Double.NaN));
+        ColorScale flat = new ColorScale(ColorMap.INFERNO, 3, 3);
+        assertTrue(flat.getLowerBound() < 3 && flat.getUpperBound() > 3);
     }
 }
