@@ -133,8 +133,8 @@ final class Heatmaps {
     }
 
     /**
-     * The field at (xs[a], ys[b]), bilinear between the grid's points (exact at them); where a
-     * corner is NaN, the value of the nearest grid point.
+     * The field at (xs[a], ys[b]), bilinear between the grid's points (exact at them; see
+     * {@link #bilinear} for NaN values).
      */
     static double[][] resample(Grid grid, double[][] v, double[] xs, double[] ys) {
         if (xs == grid.x() && ys == grid.y()) {
@@ -157,17 +157,33 @@ final class Heatmaps {
             for (int b = 0; b < ys.length; b++) {
                 int j = rj[b];
                 double t = rw[b];
-                double value = lerp(lerp(v[i][j], v[i][j + 1], t), lerp(v[i + 1][j], v[i + 1][j + 1], t), s);
-                // next to a NaN, the nearest grid point's value: NaN greys only its own neighbourhood
-                out[a][b] = Double.isNaN(value) ? v[s < 0.5 ? i : i + 1][t < 0.5 ? j : j + 1] : value;
+                out[a][b] = bilinear(v[i][j], v[i][j + 1], v[i + 1][j], v[i + 1][j + 1], s, t);
             }
         }
         return out;
     }
 
-    /** (1 − t)·a + t·b, exactly a at t = 0 and b at t = 1. */
-    private static double lerp(double a, double b, double t) {
-        return t == 0 ? a : t == 1 ? b : (1 - t) * a + t * b;
+    /**
+     * Bilinear interpolation in a cell with corner values v00 at (0, 0), v01 at (0, 1), v10 at
+     * (1, 0) and v11 at (1, 1), at (s, t): NaN if the nearest corner is NaN, else the weighted
+     * mean of the finite corners (so a NaN greys only the neighbourhood of its own grid point).
+     */
+    private static double bilinear(double v00, double v01, double v10, double v11, double s, double t) {
+        double nearest = s < 0.5 ? (t < 0.5 ? v00 : v01) : (t < 0.5 ? v10 : v11);
+        if (Double.isNaN(nearest)) {
+            return Double.NaN;
+        }
+        double[] v = {v00, v01, v10, v11};
+        double[] w = {(1 - s) * (1 - t), (1 - s) * t, s * (1 - t), s * t};
+        double sum = 0;
+        double weight = 0;
+        for (int k = 0; k < 4; k++) {
+            if (w[k] > 0 && Double.isFinite(v[k])) {
+                sum += w[k] * v[k];
+                weight += w[k];
+            }
+        }
+        return weight > 0 ? sum / weight : nearest;
     }
 
     /** Cell index and weight of coordinate {@code c} in increasing {@code grid}. */

@@ -109,7 +109,7 @@ final class Look {
     /**
      * Axis line and tick marks in the frame colour, ticks pointing outwards. JFreeChart picks
      * the smallest round tick step whose labels, padded by the tick label insets along the
-     * axis, do not overlap: the padding of about one font size keeps that to 5-10 ticks.
+     * axis, do not overlap: a padding of most of a font size keeps that to about 5-10 ticks.
      * Across the axis the insets only move the labels clear of the tick marks.
      */
     void axis(ValueAxis axis, boolean vertical) {
@@ -121,7 +121,7 @@ final class Look {
         axis.setTickMarkPaint(FRAME);
         axis.setTickMarkOutsideLength(TICK);
         axis.setMinorTickMarkOutsideLength(TICK - 2);
-        double along = 0.9 * fontSize;
+        double along = 0.7 * fontSize;
         double across = TICK + 2;
         axis.setTickLabelInsets(vertical ? new RectangleInsets(along, across, along, across)
                 : new RectangleInsets(across, along, across, along));
