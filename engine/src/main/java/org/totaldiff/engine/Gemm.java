@@ -159,9 +159,7 @@ final class Gemm {
         Parallel.forEachChunk(chunks, ch -> {
             int base = ch * mn;
             for (int p = ch * K_CHUNK, end = Math.min(k, p + K_CHUNK); p < end; p++) {
-                for (int i = 0; i < m; i++) {
-                    kernel.axpy(j.a[p * j.lda + i], j.b, p * j.ldb, part, base + i * n, n);
-                }
+                kernel.axpyRows(j.a, p * j.lda, m, j.b, p * j.ldb, part, base, n, n);
             }
         });
         for (int e = 0; e < mn; e++) {

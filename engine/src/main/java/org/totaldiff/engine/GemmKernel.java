@@ -53,6 +53,18 @@ public interface GemmKernel {
     /** y[yOff+p] = fma(alpha, x[xOff+p], y[yOff+p]) for p &lt; len. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len);
 
+    /**
+     * {@link #axpy} of one x into {@code rows} rows of y at once: for r &lt; rows,
+     * y[yOff+r*ldy+p] = fma(alpha[alphaOff+r], x[xOff+p], y[yOff+r*ldy+p]) for p &lt; len, each
+     * element with the same single fma as {@link #axpy}. Lets an implementation load x once.
+     */
+    default void axpyRows(double[] alpha, int alphaOff, int rows, double[] x, int xOff, double[] y, int yOff,
+            int ldy, int len) {
+        for (int r = 0; r < rows; r++) {
+            axpy(alpha[alphaOff + r], x, xOff, y, yOff + r * ldy, len);
+        }
+    }
+
     /** Lazily chosen implementation. */
     final class Holder {
         static final GemmKernel INSTANCE = Simd.load("VectorGemm", GemmKernel.class, new ScalarGemm());

@@ -241,6 +241,28 @@ public final class VectorGemm implements GemmKernel {
     }
 
     @Override
+    public void axpyRows(double[] alpha, int alphaOff, int rows, double[] x, int xOff, double[] y, int yOff,
+            int ldy, int len) {
+        if (rows != 2) {
+            GemmKernel.super.axpyRows(alpha, alphaOff, rows, x, xOff, y, yOff, ldy, len);
+            return;
+        }
+        DoubleVector a0 = DoubleVector.broadcast(S, alpha[alphaOff]);
+        DoubleVector a1 = DoubleVector.broadcast(S, alpha[alphaOff + 1]);
+        int y1 = yOff + ldy;
+        int p = 0;
+        for (int end = len - L; p <= end; p += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xOff + p);
+            a0.fma(xv, DoubleVector.fromArray(S, y, yOff + p)).intoArray(y, yOff + p);
+            a1.fma(xv, DoubleVector.fromArray(S, y, y1 + p)).intoArray(y, y1 + p);
+        }
+        for (; p < len; p++) {
+            y[yOff + p] = Math.fma(alpha[alphaOff], x[xOff + p], y[yOff + p]);
+            y[y1 + p] = Math.fma(alpha[alphaOff + 1], x[xOff + p], y[y1 + p]);
+        }
+    }
+
+    @Override
     public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len) {
         DoubleVector va = DoubleVector.broadcast(S, alpha);
         int p = 0;
