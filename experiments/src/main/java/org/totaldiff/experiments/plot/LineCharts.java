@@ -7,12 +7,14 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -97,9 +99,101 @@ final class LineCharts {
             legend.setFrame(new BlockBorder(new RectangleInsets(1, 1, 1, 1), new Color(0xbbbbbb)));
             legend.setPadding(new RectangleInsets(4, 6, 4, 8));
             legend.setItemLabelPadding(new RectangleInsets(2, 6, 2, 2));
-            legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
-            plot.addAnnotation(new XYTitleAnnotation(0.985, 0.98, legend, RectangleAnchor.TOP_RIGHT));
+            legend.setPosition(RectangleEdge.RIGHT);
+            Corner corner = emptiestCorner(data, x, y, legendBox(chart, look));
+            // XYTitleAnnotation places "relative" coordinates linearly in the axis range, also on a log axis
+            plot.addAnnotation(new XYTitleAnnotation(linearFraction(x, corner.x), linearFraction(y, corner.y), legend,
+                    corner.anchor));
         }
         return jfc;
+    }
+
+    /** A corner of the plot for the legend: its position in the plot's unit square and the legend's anchor there. */
+    private enum Corner {
+        TOP_RIGHT(0.985, 0.98, RectangleAnchor.TOP_RIGHT),
+        TOP_LEFT(0.015, 0.98, RectangleAnchor.TOP_LEFT),
+        BOTTOM_LEFT(0.015, 0.02, RectangleAnchor.BOTTOM_LEFT),
+        BOTTOM_RIGHT(0.985, 0.02, RectangleAnchor.BOTTOM_RIGHT);
+
+        final double x;
+        final double y;
+        final RectangleAnchor anchor;
+
+        Corner(double x, double y, RectangleAnchor anchor) {
+            this.x = x;
+            this.y = y;
+            this.anchor = anchor;
+        }
+    }
+
+    /** Rough size of the legend as a fraction of the plot's width and height. */
+    private static double[] legendBox(LineChart chart, Look look) {
+        int longest = 0;
+        int items = 0;
+        for (Series s : chart.series()) {
+            longest = Math.max(longest, s.name().length());
+            items++;
+        }
+        double w = (longest * 0.6 * look.tick.getSize() + 60) / (0.85 * chart.width());
+        double h = (items * 1.5 * look.tick.getSize() + 14) / (0.75 * chart.height());
+        return new double[] {Math.min(0.6, w), Math.min(0.9, h)};
+    }
+
+    /**
+     * The corner whose legend-sized box the lines cross least (as matplotlib's {@code loc="best"}),
+     * preferring top right, top left, bottom left, bottom right on a tie. Lines are sampled
+     * along each segment, in the axes' own (log or linear) coordinates.
+     */
+    private static Corner emptiestCorner(XYSeriesCollection data, ValueAxis x, ValueAxis y, double[] box) {
+        int[] hits = new int[Corner.values().length];
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            XYSeries s = data.getSeries(k);
+            double px = Double.NaN;
+            double py = Double.NaN;
+            for (int i = 0; i < s.getItemCount(); i++) {
+                double fx = fraction(x, s.getX(i).doubleValue());
+                double fy = fraction(y, s.getY(i).doubleValue());
+                int samples = i == 0 ? 1 : 8;
+                for (int m = 1; m <= samples; m++) {
+                    double a = i == 0 ? fx : px + (fx - px) * m / samples;
+                    double b = i == 0 ? fy : py + (fy - py) * m / samples;
+                    for (Corner c : Corner.values()) {
+                        boolean inX = c.x > 0.5 ? a > 1 - box[0] : a < box[0];
+                        boolean inY = c.y > 0.5 ? b > 1 - box[1] : b < box[1];
+                        if (inX && inY) {
+                            hits[c.ordinal()]++;
+                        }
+                    }
+                }
+                px = fx;
+                py = fy;
+            }
+        }
+        Corner best = Corner.TOP_RIGHT;
+        for (Corner c : Corner.values()) {
+            if (hits[c.ordinal()] < hits[best.ordinal()]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The fraction of the axis range, linearly, at which {@code f} of the axis's length lies. */
+    private static double linearFraction(ValueAxis axis, double f) {
+        if (axis instanceof LogAxis) {
+            double lo = Math.log10(axis.getLowerBound());
+            double v = Math.pow(10, lo + f * (Math.log10(axis.getUpperBound()) - lo));
+            return (v - axis.getLowerBound()) / (axis.getUpperBound() - axis.getLowerBound());
+        }
+        return f;
+    }
+
+    /** Where v falls along the axis, 0 at its lower bound and 1 at its upper bound. */
+    private static double fraction(ValueAxis axis, double v) {
+        if (axis instanceof LogAxis) {
+            double lo = Math.log10(axis.getLowerBound());
+            return (Math.log10(v) - lo) / (Math.log10(axis.getUpperBound()) - lo);
+        }
+        return (v - axis.getLowerBound()) / (axis.getUpperBound() - axis.getLowerBound());
     }
 }
