@@ -18,6 +18,7 @@ import org.totaldiff.experiments.io.RunRecorder;
 import org.totaldiff.experiments.plot.HeatmapFigure;
 import org.totaldiff.experiments.plot.LineChart;
 import org.totaldiff.experiments.plot.Plots;
+import org.totaldiff.experiments.plot.ScatterField;
 import org.totaldiff.experiments.progress.Progress;
 import org.totaldiff.pinn.io.Checkpoint;
 import org.totaldiff.pinn.io.Npz;
@@ -337,6 +338,30 @@ public final class TrainRun {
                     .withColumns(table, "rel_l2", "rel_linf"), dir.plot("error"));
         }
         Plots.write(solutionFigure(), dir.plot("solution"));
+        DMatrixRMaj lambda = trainer.weighting().weights();
+        if (lambda != null) {
+            Plots.write(weightsFigure(lambda), dir.plot("rba_weights"));
+        }
+    }
+
+    /** The residual weights λ_i at the collocation points (time across for space-time problems). */
+    private ScatterField weightsFigure(DMatrixRMaj lambda) {
+        DMatrixRMaj points = trainer.collocation();
+        Box domain = problem.domain();
+        boolean timeAcross = domain.name(1).equals("t");
+        int across = timeAcross ? 1 : 0;
+        int up = 1 - across;
+        int n = points.numRows;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = points.get(i, across);
+            y[i] = points.get(i, up);
+        }
+        String title = String.format(java.util.Locale.ROOT, "%s: RBA weights after %d iterations", problem.name(),
+                trainer.iteration());
+        return ScatterField.of(title, domain.name(across), domain.name(up), x, y,
+                java.util.Arrays.copyOf(lambda.data, n), "λ");
     }
 
     /** Reference, prediction and |error| on a grid of at most {@link #PLOT_GRID} points per axis. */

@@ -27,7 +27,7 @@ class TrainRunTest {
 
     private static final String[] TINY = {"--iterations", "20", "--points", "64", "--width", "8", "--depth", "2",
         "--boundary-points", "8", "--log-every", "5", "--eval-every", "10", "--checkpoint-every", "10",
-        "--test-grid", "11", "--progress", "none", "--weighting", "rba"};
+        "--test-grid", "11", "--progress", "none", "--weighting", "rba", "--lbfgs-iterations", "0"};
 
     private record Result(int code, String out, String err) {
     }
@@ -72,7 +72,7 @@ class TrainRunTest {
         assertTrue(r.out().startsWith("finished 20 iterations of helmholtz"), r.out());
         assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).get(0).startsWith("iteration,loss,rel_l2,rel_linf,"));
         for (String f : List.of("run.json", "metrics.csv", "checkpoint.npz", "model.npz", "points.npz",
-                "plots/loss.png", "plots/error.png", "plots/solution.png")) {
+                "plots/loss.png", "plots/error.png", "plots/solution.png", "plots/rba_weights.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         MetricsCsv.Table table = MetricsCsv.read(dir.resolve("metrics.csv"));
