@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * A {@link LineChart} as a JFreeChart {@link XYPlot}: one {@link XYSeries} per series holding
  * the points the axes can show (finite, and positive on a log axis; the line joins across the
  * others, so metrics evaluated every k-th iteration draw as one line), {@link Axes} for the
- * axes, a legend inside the plot's top right corner.
+ * axes, a legend inside the plot in the corner that the lines cross least.
  */
 final class LineCharts {
 
@@ -32,14 +32,7 @@ final class LineCharts {
 
     /** Renders a line chart. */
     static BufferedImage render(LineChart chart) {
-        BufferedImage image = Look.blank(chart.width(), chart.height());
-        java.awt.Graphics2D g = Look.graphics(image);
-        try {
-            chart(chart).draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, chart.width(), chart.height()));
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Look.image(chart(chart), chart.width(), chart.height());
     }
 
     /** The chart, laid out by JFreeChart. */

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -128,7 +129,19 @@ final class Look {
         axis.setLabelInsets(new RectangleInsets(4, 4, 4, 4));
     }
 
-    /** A white image of the given size and a graphics context on it with good rendering hints. */
+    /** {@code chart} drawn on a white image of the given size. */
+    static BufferedImage image(JFreeChart chart, int width, int height) {
+        BufferedImage image = blank(width, height);
+        Graphics2D g = graphics(image);
+        try {
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** A white image of the given size. */
     static BufferedImage blank(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -1,6 +1,5 @@
 package org.totaldiff.experiments.plot;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -25,14 +24,7 @@ final class Scatters {
         JFreeChart chart = chart(f);
         Rectangle2D area = new Rectangle2D.Double(0, 0, f.width(), f.height());
         ColorBars.align(List.of(chart), List.of(area));
-        BufferedImage image = Look.blank(f.width(), f.height());
-        Graphics2D g = Look.graphics(image);
-        try {
-            chart.draw(g, area);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Look.image(chart, f.width(), f.height());
     }
 
     /** The chart, before {@link ColorBars#align}. */
