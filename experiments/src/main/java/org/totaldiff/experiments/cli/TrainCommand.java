@@ -82,6 +82,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
     TrainConfig.Weighting weighting;
 
+    @Option(names = "--weight", paramLabel = "TERM=W",
+            description = "Weight of a boundary or initial term, by name (boundary, initial, periodic); repeatable."
+                    + " Default 1.")
+    java.util.Map<String, Double> weights;
+
     @Option(names = "--rba-gamma", paramLabel = "G", description = "RBA memory gamma (default 0.999).")
     Double rbaGamma;
 
@@ -202,8 +207,12 @@ public final class TrainCommand implements Callable<Integer> {
         SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
                 or(seed, sa.seed()));
         WeightingConfig w = base.weighting();
+        java.util.Map<String, Double> conditionWeights = new java.util.TreeMap<>(w.conditionWeights());
+        if (weights != null) {
+            conditionWeights.putAll(weights);
+        }
         WeightingConfig weightingConfig = new WeightingConfig(or(weighting, w.kind()), or(rbaGamma, w.gamma()),
-                or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()));
+                or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()), conditionWeights);
         weightingConfig.rba();
         ScheduleConfig sc = base.schedule();
         ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),

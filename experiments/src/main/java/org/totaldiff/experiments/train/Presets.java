@@ -41,7 +41,7 @@ public final class Presets {
         SamplingConfig sampling = paper ? new SamplingConfig(25_600, 256, SEED) : new SamplingConfig(2048, 64, SEED);
         Rba.Config rba = Rba.Config.paper();
         WeightingConfig weighting = new WeightingConfig(Weighting.NONE, rba.gamma(), rba.eta(), rba.start(),
-                rba.normalization());
+                rba.normalization(), java.util.Map.of());
         ScheduleConfig schedule = paper ? new ScheduleConfig(300_000, 100, 5_000, 5_000, 1001)
                 : new ScheduleConfig(4_000, 10, 250, 500, 101);
         return new TrainConfig(pc, net, opt, sampling, weighting, schedule);

@@ -104,9 +104,17 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         }
     }
 
-    /** RBA settings are used when {@code kind} is RBA. */
+    /**
+     * RBA settings are used when {@code kind} is RBA; {@code conditionWeights} multiply the
+     * boundary and initial terms by name (a missing name: 1).
+     */
     public record WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
-            Rba.Normalization normalization) {
+            Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights) {
+        public WeightingConfig {
+            conditionWeights = conditionWeights == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(conditionWeights));
+        }
+
         /** The RBA settings as the pinn module takes them. */
         public Rba.Config rba() {
             return new Rba.Config(gamma, eta, start, normalization);

@@ -87,7 +87,7 @@ public final class TrainRun {
         Rng rng = new Rng(config.sampling().seed());
         Box domain = problem.domain();
         DMatrixRMaj collocation = Sampling.latinHypercube(domain, config.sampling().collocation(), rng);
-        List<Condition> conditions = problem.conditions(rng);
+        List<Condition> conditions = weighted(problem.conditions(rng), config.weighting().conditionWeights());
         PeriodicEmbedding embedding = null;
         if (config.network().periodicEmbedding()) {
             int k = problem.periodicCoordinate();
@@ -114,6 +114,26 @@ public final class TrainRun {
             columns.add("loss_" + c.name());
         }
         columns.addAll(List.of("lr", "wall_s"));
+    }
+
+    /** The conditions with their weights; a weight for a term the problem does not have is an error. */
+    private static List<Condition> weighted(List<Condition> conditions, Map<String, Double> weights) {
+        List<String> names = new ArrayList<>();
+        for (Condition c : conditions) {
+            names.add(c.name());
+        }
+        for (String name : weights.keySet()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("--weight " + name + ": this problem's terms are "
+                        + String.join(", ", names));
+            }
+        }
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : conditions) {
+            Double w = weights.get(c.name());
+            out.add(w == null || w == 1.0 ? c : c.weighted(w));
+        }
+        return out;
     }
 
     /** The metrics.csv value columns of this run (without iteration). */
