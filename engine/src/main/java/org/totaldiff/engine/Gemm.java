@@ -119,13 +119,22 @@ final class Gemm {
             });
             return;
         }
-        int chunks = Parallel.chunkCount(k, K_CHUNK);
+        // Partial C stored transposed (part[q*m + i]): C^T = op(B)^T A, an A^T B with n rows.
+        int chunks = roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS);
+        int chunkLen = ceilDiv(k, chunks);
         int mn = m * n;
         double[] part = BUFFERS.get().partial(chunks * mn);
         Arrays.fill(part, 0, chunks * mn, 0.0);
         Parallel.forEachChunk(chunks, ch -> {
             int base = ch * mn;
-            for (int p = ch * K_CHUNK, end = Math.min(k, p + K_CHUNK); p < end; p++) {
+            int kFrom = Math.min(k, ch * chunkLen);
+            int kTo = Math.min(k, kFrom + chunkLen);
+            if (!j.transB) {
+                kernel.accumulateTransA(n, j.b, kFrom * j.ldb, j.ldb, j.a, kFrom * j.lda, j.lda, kTo - kFrom, part,
+                        base, m, m);
+                return;
+            }
+            for (int p = kFrom; p < kTo; p++) {
                 for (int q = 0; q < n; q++) {
                     kernel.axpy(j.opB(p, q), j.a, p * j.lda, part, base + q * m, m);
                 }
@@ -152,15 +161,16 @@ final class Gemm {
         int n = j.n;
         int k = j.k;
         GemmKernel kernel = j.kernel;
-        int chunks = Parallel.chunkCount(k, K_CHUNK);
+        int chunks = roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS);
+        int chunkLen = ceilDiv(k, chunks);
         int mn = m * n;
         double[] part = BUFFERS.get().partial(chunks * mn);
         Arrays.fill(part, 0, chunks * mn, 0.0);
         Parallel.forEachChunk(chunks, ch -> {
-            int base = ch * mn;
-            for (int p = ch * K_CHUNK, end = Math.min(k, p + K_CHUNK); p < end; p++) {
-                kernel.axpyRows(j.a, p * j.lda, m, j.b, p * j.ldb, part, base, n, n);
-            }
+            int kFrom = Math.min(k, ch * chunkLen);
+            int kTo = Math.min(k, kFrom + chunkLen);
+            kernel.accumulateTransA(m, j.a, kFrom * j.lda, j.lda, j.b, kFrom * j.ldb, j.ldb, kTo - kFrom, part,
+                    ch * mn, n, n);
         });
         for (int e = 0; e < mn; e++) {
             double v = j.start(e / n, e % n);
@@ -215,13 +225,15 @@ final class Gemm {
         int m = j.m;
         int n = j.n;
         int k = j.k;
-        int chunks = roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS);
-        int chunkLen = ceilDiv(k, chunks);
+        // Chunks of whole KC blocks (only the very last block of k may be short), as even as the
+        // block count allows: chunk ch holds blocks [blocks*ch/chunks, blocks*(ch+1)/chunks).
+        int blocks = ceilDiv(k, KC);
+        int chunks = Math.min(blocks, roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS));
         int mn = m * n;
         double[] part = BUFFERS.get().partial(chunks * mn);
         Parallel.forEachChunk(chunks, ch -> {
-            int kFrom = Math.min(k, ch * chunkLen);
-            int kTo = Math.min(k, kFrom + chunkLen);
+            int kFrom = (int) Math.min(k, (long) blocks * ch / chunks * KC);
+            int kTo = (int) Math.min(k, (long) blocks * (ch + 1) / chunks * KC);
             int base = ch * mn;
             if (kFrom == kTo) {
                 Arrays.fill(part, base, base + mn, 0.0);
@@ -288,13 +300,16 @@ final class Gemm {
                     int cOff = cBase + row * ldc + col;
                     if (rows == mr && cols == nr && br == 0) {
                         kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, loadC);
+                    } else if (rows == mr && cols == nr && br == mr && !loadC) {
+                        // A fully biased tile: the kernel starts its accumulators from the bias.
+                        kernel.kernelBias(kc, ap, ir * kc, bp, bBase + jr * kc, bz, col, cArr, cOff, ldc);
                     } else if (rows == mr && cols == nr) {
                         // Bias rows: C (or 0) + bias written first, then the kernel accumulates onto it.
                         for (int r = 0; r < mr; r++) {
                             int o = cOff + r * ldc;
                             for (int q = 0; q < nr; q++) {
                                 double v = loadC ? cArr[o + q] : 0.0;
-                                cArr[o + q] = r < br ? v + bz[col + q] : v;
+                                cArr[o + q] = r < br ? (loadC ? v + bz[col + q] : bz[col + q]) : v;
                             }
                         }
                         kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, true);
@@ -308,7 +323,7 @@ final class Gemm {
                                         v = cArr[cOff + r * ldc + q];
                                     }
                                     if (r < br) {
-                                        v += bz[col + q];
+                                        v = loadC ? v + bz[col + q] : bz[col + q];
                                     }
                                 }
                                 s[r * nr + q] = v;
@@ -329,22 +344,8 @@ final class Gemm {
         double[] a = j.a;
         int lda = j.lda;
         if (j.transA) {
-            // op(A) row i is column i of A: walk the rows of A once, scattering into the panels.
-            for (int p = 0; p < kc; p++) {
-                int src = (p0 + p) * lda + i0;
-                for (int r0 = 0; r0 < mc; r0 += mr) {
-                    int rows = Math.min(mr, mc - r0);
-                    int d = r0 * kc + p * mr;
-                    int s = src + r0;
-                    // An explicit loop: System.arraycopy's call costs more than copying 8 doubles.
-                    for (int r = 0; r < rows; r++) {
-                        ap[d + r] = a[s + r];
-                    }
-                    for (int r = rows; r < mr; r++) {
-                        ap[d + r] = 0.0;
-                    }
-                }
-            }
+            // op(A) row i is column i of A: rows of A, cut into MR-wide panels (vector copies).
+            j.kernel.packPanels(a, p0 * lda + i0, lda, kc, mc, mr, ap, 0);
             return;
         }
         for (int r0 = 0; r0 < mc; r0 += mr) {
@@ -388,32 +389,24 @@ final class Gemm {
         double[] b = j.b;
         int ldb = j.ldb;
         int nr = j.kernel.nr();
+        if (!j.transB) {
+            // Rows of B, cut into NR-wide panels (vector copies).
+            j.kernel.packPanels(b, p0 * ldb + j0, ldb, kc, nc, nr, bp, off);
+            return;
+        }
         for (int q0 = 0; q0 < nc; q0 += nr) {
             int cols = Math.min(nr, nc - q0);
             int base = off + q0 * kc;
-            if (j.transB) {
-                for (int q = 0; q < nr; q++) {
-                    int d = base + q;
-                    if (q < cols) {
-                        int src = (j0 + q0 + q) * ldb + p0;
-                        for (int p = 0; p < kc; p++) {
-                            bp[d + p * nr] = b[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            bp[d + p * nr] = 0.0;
-                        }
+            for (int q = 0; q < nr; q++) {
+                int d = base + q;
+                if (q < cols) {
+                    int src = (j0 + q0 + q) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        bp[d + p * nr] = b[src + p];
                     }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * nr;
-                    int s = (p0 + p) * ldb + j0 + q0;
-                    for (int q = 0; q < cols; q++) {
-                        bp[d + q] = b[s + q];
-                    }
-                    for (int q = cols; q < nr; q++) {
-                        bp[d + q] = 0.0;
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        bp[d + p * nr] = 0.0;
                     }
                 }
             }

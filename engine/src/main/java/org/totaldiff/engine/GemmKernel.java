@@ -65,6 +65,59 @@ public interface GemmKernel {
         }
     }
 
+    /**
+     * The tile's first k block with a bias row: for i &lt; MR, j &lt; NR, {@code acc = bias[biasOff+j]},
+     * then the fma chain of {@link #kernel}, then {@code c[cOff+i*ldc+j] = acc}. Every row of the
+     * tile starts from the same NR bias values; nothing of C is read.
+     */
+    default void kernelBias(int kc, double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff, double[] c,
+            int cOff, int ldc) {
+        int mr = mr();
+        int nr = nr();
+        for (int r = 0; r < mr; r++) {
+            System.arraycopy(bias, biasOff, c, cOff + r * ldc, nr);
+        }
+        kernel(kc, a, aOff, b, bOff, c, cOff, ldc, true);
+    }
+
+    /**
+     * Packs {@code rows} rows of {@code width} contiguous values (row p at src[srcOff + p*lds]) into
+     * panels of w columns, {@code dst[dstOff + (q/w)*w*rows + p*w + q%w] = src[srcOff + p*lds + q]}
+     * for q &lt; width, and zero for width &lt;= q &lt; (width rounded up to w): the packing of op(A) =
+     * A<sup>T</sup> (w = MR) and of op(B) = B (w = NR). A plain copy, so every implementation gives
+     * the same bits.
+     */
+    default void packPanels(double[] src, int srcOff, int lds, int rows, int width, int w, double[] dst, int dstOff) {
+        int panels = (width + w - 1) / w;
+        for (int p = 0; p < rows; p++) {
+            int s = srcOff + p * lds;
+            for (int g = 0; g < panels; g++) {
+                int d = dstOff + g * w * rows + p * w;
+                int q0 = g * w;
+                int cols = Math.min(w, width - q0);
+                for (int q = 0; q < cols; q++) {
+                    dst[d + q] = src[s + q0 + q];
+                }
+                for (int q = cols; q < w; q++) {
+                    dst[d + q] = 0.0;
+                }
+            }
+        }
+    }
+
+    /**
+     * A<sup>T</sup> B for few rows, accumulated: for r &lt; rows and q &lt; n,
+     * {@code c[cOff+r*ldc+q] = fma(a[aOff+p*lda+r], b[bOff+p*ldb+q], c[cOff+r*ldc+q])} for
+     * p = 0, 1, ..., len-1 in that order: exactly {@link #axpyRows} applied to the rows of B one
+     * after the other, so an implementation may keep C in registers over p.
+     */
+    default void accumulateTransA(int rows, double[] a, int aOff, int lda, double[] b, int bOff, int ldb, int len,
+            double[] c, int cOff, int ldc, int n) {
+        for (int p = 0; p < len; p++) {
+            axpyRows(a, aOff + p * lda, rows, b, bOff + p * ldb, c, cOff, ldc, n);
+        }
+    }
+
     /** Lazily chosen implementation. */
     final class Holder {
         static final GemmKernel INSTANCE = Simd.load("VectorGemm", GemmKernel.class, new ScalarGemm());

@@ -15,7 +15,8 @@ class ProductProperties {
     /**
      * Shapes that drive each path of {@link Gemm}: direct loop, k = 0, empty C, narrow C (dot and
      * axpy), packed with shared B, packed with per-task B, several column tiles, several k blocks,
-     * k split in chunks, edge tiles everywhere.
+     * k split in chunks, edge tiles everywhere; A<sup>T</sup> B with 1 and 2 rows or columns and
+     * widths that are not multiples of the kernel's column blocks; k split in whole k blocks.
      */
     static final List<MatrixGen.ProductShape> PATH_SHAPES = List.of(
             new MatrixGen.ProductShape(3, 4, 5, 11),
@@ -35,7 +36,12 @@ class ProductProperties {
             new MatrixGen.ProductShape(129, 1, 128, 25),
             new MatrixGen.ProductShape(2, 4500, 40, 26),
             new MatrixGen.ProductShape(3, 50, 33, 27),
-            new MatrixGen.ProductShape(1000, 130, 2, 28));
+            new MatrixGen.ProductShape(1000, 130, 2, 28),
+            new MatrixGen.ProductShape(1, 5000, 77, 29),
+            new MatrixGen.ProductShape(2, 4500, 150, 30),
+            new MatrixGen.ProductShape(200, 5000, 1, 31),
+            new MatrixGen.ProductShape(77, 4600, 2, 32),
+            new MatrixGen.ProductShape(64, 4400, 64, 33));
 
     @Test
     void productsMatchEjmlOnRandomShapes() {

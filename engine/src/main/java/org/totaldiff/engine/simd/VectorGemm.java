@@ -173,6 +173,271 @@ public final class VectorGemm implements GemmKernel {
         c71.intoArray(c, cOff + 7 * ldc + 1 * L);
     }
 
+    /**
+     * The first k block of a biased tile: the sixteen accumulators start from the two bias vectors
+     * (one more straight-line variant, for the reason given at {@link #kernel}).
+     */
+    @Override
+    public void kernelBias(int kc, double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff, double[] c,
+            int cOff, int ldc) {
+        kernelBiasSet(kc, a, aOff, b, bOff, bias, biasOff, c, cOff, ldc);
+    }
+
+    private static void kernelBiasSet(int kc, double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff,
+            double[] c, int cOff, int ldc) {
+        DoubleVector z0 = DoubleVector.fromArray(S, bias, biasOff);
+        DoubleVector z1 = DoubleVector.fromArray(S, bias, biasOff + L);
+        DoubleVector c00 = z0;
+        DoubleVector c01 = z1;
+        DoubleVector c10 = z0;
+        DoubleVector c11 = z1;
+        DoubleVector c20 = z0;
+        DoubleVector c21 = z1;
+        DoubleVector c30 = z0;
+        DoubleVector c31 = z1;
+        DoubleVector c40 = z0;
+        DoubleVector c41 = z1;
+        DoubleVector c50 = z0;
+        DoubleVector c51 = z1;
+        DoubleVector c60 = z0;
+        DoubleVector c61 = z1;
+        DoubleVector c70 = z0;
+        DoubleVector c71 = z1;
+        for (int p = 0; p < kc; p++) {
+            int ao = aOff + p * MR;
+            int bo = bOff + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(S, a[ao + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(S, a[ao + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+        c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+        c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c40.intoArray(c, cOff + 4 * ldc + 0 * L);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c50.intoArray(c, cOff + 5 * ldc + 0 * L);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+        c60.intoArray(c, cOff + 6 * ldc + 0 * L);
+        c61.intoArray(c, cOff + 6 * ldc + 1 * L);
+        c70.intoArray(c, cOff + 7 * ldc + 0 * L);
+        c71.intoArray(c, cOff + 7 * ldc + 1 * L);
+    }
+
+    /** Full panels as whole-vector copies (w is a multiple of L), the last partial panel as the default does. */
+    @Override
+    public void packPanels(double[] src, int srcOff, int lds, int rows, int width, int w, double[] dst, int dstOff) {
+        if (w % L != 0) {
+            GemmKernel.super.packPanels(src, srcOff, lds, rows, width, w, dst, dstOff);
+            return;
+        }
+        int full = width / w;
+        int panelSize = w * rows;
+        if (full * w < width) {
+            GemmKernel.super.packPanels(src, srcOff + full * w, lds, rows, width - full * w, w, dst,
+                    dstOff + full * panelSize);
+        }
+        if (w == L) {
+            for (int p = 0; p < rows; p++) {
+                int s = srcOff + p * lds;
+                int d = dstOff + p * L;
+                for (int g = 0; g < full; g++) {
+                    DoubleVector.fromArray(S, src, s + g * L).intoArray(dst, d + g * panelSize);
+                }
+            }
+        } else if (w == 2 * L) {
+            for (int p = 0; p < rows; p++) {
+                int s = srcOff + p * lds;
+                int d = dstOff + p * w;
+                for (int g = 0; g < full; g++) {
+                    int sg = s + g * w;
+                    int dg = d + g * panelSize;
+                    DoubleVector.fromArray(S, src, sg).intoArray(dst, dg);
+                    DoubleVector.fromArray(S, src, sg + L).intoArray(dst, dg + L);
+                }
+            }
+        } else {
+            for (int p = 0; p < rows; p++) {
+                int s = srcOff + p * lds;
+                int d = dstOff + p * w;
+                for (int g = 0; g < full; g++) {
+                    for (int v = 0; v < w; v += L) {
+                        DoubleVector.fromArray(S, src, s + g * w + v).intoArray(dst, d + g * panelSize + v);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One and two rows keep a block of 8 vectors of each C row in registers for the whole of p (8
+     * or 16 accumulators), so C is read and written once per block instead of once per row of B;
+     * then single vectors, then single columns. Each element still gets its fma chain in p order.
+     */
+    @Override
+    public void accumulateTransA(int rows, double[] a, int aOff, int lda, double[] b, int bOff, int ldb, int len,
+            double[] c, int cOff, int ldc, int n) {
+        if (rows != 1 && rows != 2) {
+            GemmKernel.super.accumulateTransA(rows, a, aOff, lda, b, bOff, ldb, len, c, cOff, ldc, n);
+            return;
+        }
+        int q = 0;
+        for (; q + 8 * L <= n; q += 8 * L) {
+            if (rows == 2) {
+                block2x8(a, aOff, lda, b, bOff + q, ldb, len, c, cOff + q, ldc);
+            } else {
+                block1x8(a, aOff, lda, b, bOff + q, ldb, len, c, cOff + q);
+            }
+        }
+        for (; q + L <= n; q += L) {
+            for (int r = 0; r < rows; r++) {
+                int co = cOff + r * ldc + q;
+                DoubleVector acc = DoubleVector.fromArray(S, c, co);
+                for (int p = 0; p < len; p++) {
+                    acc = DoubleVector.broadcast(S, a[aOff + p * lda + r])
+                            .fma(DoubleVector.fromArray(S, b, bOff + p * ldb + q), acc);
+                }
+                acc.intoArray(c, co);
+            }
+        }
+        for (; q < n; q++) {
+            for (int r = 0; r < rows; r++) {
+                int co = cOff + r * ldc + q;
+                double acc = c[co];
+                for (int p = 0; p < len; p++) {
+                    acc = Math.fma(a[aOff + p * lda + r], b[bOff + p * ldb + q], acc);
+                }
+                c[co] = acc;
+            }
+        }
+    }
+
+    private static void block1x8(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, int len, double[] c,
+            int cOff) {
+        DoubleVector c0 = DoubleVector.fromArray(S, c, cOff + 0 * L);
+        DoubleVector c1 = DoubleVector.fromArray(S, c, cOff + 1 * L);
+        DoubleVector c2 = DoubleVector.fromArray(S, c, cOff + 2 * L);
+        DoubleVector c3 = DoubleVector.fromArray(S, c, cOff + 3 * L);
+        DoubleVector c4 = DoubleVector.fromArray(S, c, cOff + 4 * L);
+        DoubleVector c5 = DoubleVector.fromArray(S, c, cOff + 5 * L);
+        DoubleVector c6 = DoubleVector.fromArray(S, c, cOff + 6 * L);
+        DoubleVector c7 = DoubleVector.fromArray(S, c, cOff + 7 * L);
+        for (int p = 0; p < len; p++) {
+            int bo = bOff + p * ldb;
+            DoubleVector x = DoubleVector.broadcast(S, a[aOff + p * lda]);
+            c0 = x.fma(DoubleVector.fromArray(S, b, bo + 0 * L), c0);
+            c1 = x.fma(DoubleVector.fromArray(S, b, bo + 1 * L), c1);
+            c2 = x.fma(DoubleVector.fromArray(S, b, bo + 2 * L), c2);
+            c3 = x.fma(DoubleVector.fromArray(S, b, bo + 3 * L), c3);
+            c4 = x.fma(DoubleVector.fromArray(S, b, bo + 4 * L), c4);
+            c5 = x.fma(DoubleVector.fromArray(S, b, bo + 5 * L), c5);
+            c6 = x.fma(DoubleVector.fromArray(S, b, bo + 6 * L), c6);
+            c7 = x.fma(DoubleVector.fromArray(S, b, bo + 7 * L), c7);
+        }
+        c0.intoArray(c, cOff + 0 * L);
+        c1.intoArray(c, cOff + 1 * L);
+        c2.intoArray(c, cOff + 2 * L);
+        c3.intoArray(c, cOff + 3 * L);
+        c4.intoArray(c, cOff + 4 * L);
+        c5.intoArray(c, cOff + 5 * L);
+        c6.intoArray(c, cOff + 6 * L);
+        c7.intoArray(c, cOff + 7 * L);
+    }
+
+    private static void block2x8(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, int len, double[] c,
+            int cOff, int ldc) {
+        int d = cOff + ldc;
+        DoubleVector c0 = DoubleVector.fromArray(S, c, cOff + 0 * L);
+        DoubleVector c1 = DoubleVector.fromArray(S, c, cOff + 1 * L);
+        DoubleVector c2 = DoubleVector.fromArray(S, c, cOff + 2 * L);
+        DoubleVector c3 = DoubleVector.fromArray(S, c, cOff + 3 * L);
+        DoubleVector c4 = DoubleVector.fromArray(S, c, cOff + 4 * L);
+        DoubleVector c5 = DoubleVector.fromArray(S, c, cOff + 5 * L);
+        DoubleVector c6 = DoubleVector.fromArray(S, c, cOff + 6 * L);
+        DoubleVector c7 = DoubleVector.fromArray(S, c, cOff + 7 * L);
+        DoubleVector d0 = DoubleVector.fromArray(S, c, d + 0 * L);
+        DoubleVector d1 = DoubleVector.fromArray(S, c, d + 1 * L);
+        DoubleVector d2 = DoubleVector.fromArray(S, c, d + 2 * L);
+        DoubleVector d3 = DoubleVector.fromArray(S, c, d + 3 * L);
+        DoubleVector d4 = DoubleVector.fromArray(S, c, d + 4 * L);
+        DoubleVector d5 = DoubleVector.fromArray(S, c, d + 5 * L);
+        DoubleVector d6 = DoubleVector.fromArray(S, c, d + 6 * L);
+        DoubleVector d7 = DoubleVector.fromArray(S, c, d + 7 * L);
+        for (int p = 0; p < len; p++) {
+            int bo = bOff + p * ldb;
+            int ao = aOff + p * lda;
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            DoubleVector y = DoubleVector.broadcast(S, a[ao + 1]);
+            DoubleVector v0 = DoubleVector.fromArray(S, b, bo + 0 * L);
+            c0 = x.fma(v0, c0);
+            d0 = y.fma(v0, d0);
+            DoubleVector v1 = DoubleVector.fromArray(S, b, bo + 1 * L);
+            c1 = x.fma(v1, c1);
+            d1 = y.fma(v1, d1);
+            DoubleVector v2 = DoubleVector.fromArray(S, b, bo + 2 * L);
+            c2 = x.fma(v2, c2);
+            d2 = y.fma(v2, d2);
+            DoubleVector v3 = DoubleVector.fromArray(S, b, bo + 3 * L);
+            c3 = x.fma(v3, c3);
+            d3 = y.fma(v3, d3);
+            DoubleVector v4 = DoubleVector.fromArray(S, b, bo + 4 * L);
+            c4 = x.fma(v4, c4);
+            d4 = y.fma(v4, d4);
+            DoubleVector v5 = DoubleVector.fromArray(S, b, bo + 5 * L);
+            c5 = x.fma(v5, c5);
+            d5 = y.fma(v5, d5);
+            DoubleVector v6 = DoubleVector.fromArray(S, b, bo + 6 * L);
+            c6 = x.fma(v6, c6);
+            d6 = y.fma(v6, d6);
+            DoubleVector v7 = DoubleVector.fromArray(S, b, bo + 7 * L);
+            c7 = x.fma(v7, c7);
+            d7 = y.fma(v7, d7);
+        }
+        c0.intoArray(c, cOff + 0 * L);
+        c1.intoArray(c, cOff + 1 * L);
+        c2.intoArray(c, cOff + 2 * L);
+        c3.intoArray(c, cOff + 3 * L);
+        c4.intoArray(c, cOff + 4 * L);
+        c5.intoArray(c, cOff + 5 * L);
+        c6.intoArray(c, cOff + 6 * L);
+        c7.intoArray(c, cOff + 7 * L);
+        d0.intoArray(c, d + 0 * L);
+        d1.intoArray(c, d + 1 * L);
+        d2.intoArray(c, d + 2 * L);
+        d3.intoArray(c, d + 3 * L);
+        d4.intoArray(c, d + 4 * L);
+        d5.intoArray(c, d + 5 * L);
+        d6.intoArray(c, d + 6 * L);
+        d7.intoArray(c, d + 7 * L);
+    }
+
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
         double[] lanes = new double[L];

@@ -1,0 +1,122 @@
+package org.totaldiff.engine;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The helper loops of {@link GemmKernel} that {@link Gemm} relies on for exact results: the
+ * kernel in use (the Vector API one when enabled) gives the same bits as the plain definitions in
+ * the interface's contract, for the packing copy, the bias-started micro-kernel and the few-rows
+ * A<sup>T</sup> B.
+ */
+class GemmKernelProperties {
+
+    private static final GemmKernel IN_USE = GemmKernel.get();
+
+    private static double[] random(int length, long seed) {
+        return MatrixGen.matrix(1, Math.max(0, length), seed).data;
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
+                throw new AssertionError(what + ": element " + i + " differs: " + actual[i] + " vs " + expected[i]);
+            }
+        }
+    }
+
+    @Test
+    void packPanelsIsTheDefinedCopy() {
+        qt().withFixedSeed(11L).withExamples(300).withShrinkCycles(0)
+                .forAll(MatrixGen.dims(0, 40), MatrixGen.dims(0, 70), integers().between(0, 9), MatrixGen.seeds())
+                .checkAssert((rows, width, extra, seed) -> {
+                    for (int w : new int[] {IN_USE.mr(), IN_USE.nr()}) {
+                        int lds = width + extra;
+                        int srcOff = extra;
+                        double[] src = random(srcOff + rows * lds + 1, seed);
+                        int padded = Gemm.roundUp(width, w);
+                        int dstOff = 3;
+                        double[] expected = random(dstOff + padded * rows + 5, seed + 1);
+                        double[] actual = expected.clone();
+                        for (int p = 0; p < rows; p++) {
+                            for (int q = 0; q < padded; q++) {
+                                expected[dstOff + (q / w) * w * rows + p * w + q % w] =
+                                        q < width ? src[srcOff + p * lds + q] : 0.0;
+                            }
+                        }
+                        IN_USE.packPanels(src, srcOff, lds, rows, width, w, actual, dstOff);
+                        assertBits(expected, actual, "packPanels rows=" + rows + " width=" + width + " w=" + w);
+                    }
+                });
+    }
+
+    @Test
+    void kernelBiasStartsFromTheBias() {
+        for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+            qt().withFixedSeed(12L).withExamples(100).withShrinkCycles(0)
+                    .forAll(MatrixGen.dims(0, 300), MatrixGen.seeds())
+                    .checkAssert((kc, seed) -> {
+                        int mr = kernel.mr();
+                        int nr = kernel.nr();
+                        int ldc = nr + 5;
+                        double[] a = random(2 + kc * mr, seed);
+                        double[] b = random(1 + kc * nr, seed + 1);
+                        double[] bias = random(4 + nr, seed + 2);
+                        double[] c = random(7 + mr * ldc, seed + 3);
+                        double[] expected = c.clone();
+                        for (int r = 0; r < mr; r++) {
+                            for (int q = 0; q < nr; q++) {
+                                double acc = bias[4 + q];
+                                for (int p = 0; p < kc; p++) {
+                                    acc = Math.fma(a[2 + p * mr + r], b[1 + p * nr + q], acc);
+                                }
+                                expected[7 + r * ldc + q] = acc;
+                            }
+                        }
+                        kernel.kernelBias(kc, a, 2, b, 1, bias, 4, c, 7, ldc);
+                        assertBits(expected, c, kernel.getClass().getSimpleName() + " kernelBias kc=" + kc);
+                    });
+        }
+    }
+
+    @Test
+    void accumulateTransAIsTheFmaChainInOrder() {
+        for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+            qt().withFixedSeed(13L).withExamples(200).withShrinkCycles(0)
+                    .forAll(integers().between(1, 4), MatrixGen.dims(0, 150), MatrixGen.dims(0, 60), MatrixGen.seeds())
+                    .checkAssert((rows, n, len, seed) -> {
+                        int lda = rows + 1;
+                        int ldb = n + 3;
+                        int ldc = n + 2;
+                        double[] a = random(5 + len * lda, seed);
+                        double[] b = random(2 + len * ldb, seed + 1);
+                        double[] c = random(3 + rows * ldc, seed + 2);
+                        double[] expected = c.clone();
+                        for (int r = 0; r < rows; r++) {
+                            for (int q = 0; q < n; q++) {
+                                double acc = expected[3 + r * ldc + q];
+                                for (int p = 0; p < len; p++) {
+                                    acc = Math.fma(a[5 + p * lda + r], b[2 + p * ldb + q], acc);
+                                }
+                                expected[3 + r * ldc + q] = acc;
+                            }
+                        }
+                        kernel.accumulateTransA(rows, a, 5, lda, b, 2, ldb, len, c, 3, ldc, n);
+                        assertBits(expected, c, kernel.getClass().getSimpleName() + " accumulateTransA rows=" + rows
+                                + " n=" + n + " len=" + len);
+                    });
+        }
+    }
+
+    @Test
+    void packPanelsWithNoRowsOrColumnsWritesNothing() {
+        double[] dst = new double[8];
+        Arrays.fill(dst, 2.0);
+        IN_USE.packPanels(new double[0], 0, 0, 0, 5, IN_USE.mr(), dst, 0);
+        IN_USE.packPanels(new double[0], 0, 0, 3, 0, IN_USE.nr(), dst, 0);
+        assertBits(new double[] {2, 2, 2, 2, 2, 2, 2, 2}, dst, "empty packPanels");
+    }
+}
