@@ -93,9 +93,12 @@ class TrainRunTest {
         Result initialOnly = train("allen-cahn", tmp.resolve("ac-none"), "--iterations", "5", "--allen-cahn-boundary",
                 "none");
         assertEquals(0, initialOnly.code(), initialOnly.err());
+        Result periodic = train("allen-cahn", tmp.resolve("ac-periodic"), "--iterations", "5", "--allen-cahn-boundary",
+                "periodic", "--no-periodic-embedding");
+        assertEquals(0, periodic.code(), periodic.err());
         assertTrue(MetricsCsv.read(tmp.resolve("ac-none/metrics.csv")).header().stream()
                 .noneMatch(c -> c.equals("loss_periodic")));
-        assertTrue(MetricsCsv.read(tmp.resolve("allen-cahn/metrics.csv")).header().contains("loss_periodic"));
+        assertTrue(MetricsCsv.read(tmp.resolve("ac-periodic/metrics.csv")).header().contains("loss_periodic"));
     }
 
     @Test
