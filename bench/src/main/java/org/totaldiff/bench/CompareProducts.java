@@ -25,7 +25,7 @@ import org.totaldiff.engine.Simd;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.totaldiff.bench.CompareProducts
- *     [--reps 15] [--shapes 25600x128x128,4096x64x64] [--ops mult,multTransA] [--peak-gflops 217.6]
+ *     [--reps 15] [--shapes 25600x128x128,4096x64x64] [--ops mult,multTransA] [--peak-gflops 217.6] [--no-ejml]
  * </pre>
  *
  * numpy runs in a {@code python3} child process (script shipped in this jar). Started without the
@@ -57,6 +57,7 @@ public final class CompareProducts {
         List<String> shapes = DEFAULT_SHAPES;
         List<LayerProducts.Op> ops = Arrays.asList(LayerProducts.Op.values());
         double peak = 2 * 2 * 8 * 2 * 3.4;
+        boolean ejml = true;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -64,8 +65,12 @@ public final class CompareProducts {
                 case "--shapes" -> shapes = List.of(require(args[i], value).split(","));
                 case "--ops" -> ops = Arrays.stream(require(args[i], value).split(",")).map(LayerProducts.Op::of).toList();
                 case "--peak-gflops" -> peak = Double.parseDouble(require(args[i], value));
+                case "--no-ejml" -> {
+                    ejml = false;
+                    continue;
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: CompareProducts [--reps N] [--shapes NxINxOUT,...] [--ops mult,multBias,multTransA,multTransB] [--peak-gflops G]");
+                    System.out.println("usage: CompareProducts [--reps N] [--shapes NxINxOUT,...] [--ops mult,multBias,multTransA,multTransB] [--peak-gflops G] [--no-ejml]");
                     return 0;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -106,11 +111,13 @@ public final class CompareProducts {
                 String key = op.label + ":" + layer.n + ":" + layer.in + ":" + layer.out;
                 double np = numpy.getOrDefault(key, Double.NaN);
                 double td = median(() -> layer.totaldiff(op), reps);
-                double ej = median(() -> layer.ejml(op), reps);
-                double mt = median(() -> layer.ejmlConcurrent(op), reps);
                 row(op.label, shape, "totaldiff", td, layer.flops(), peak, np);
-                row("", "", "ejml", ej, layer.flops(), peak, np);
-                row("", "", "ejml-mt", mt, layer.flops(), peak, np);
+                if (ejml) {
+                    double ej = median(() -> layer.ejml(op), reps);
+                    double mt = median(() -> layer.ejmlConcurrent(op), reps);
+                    row("", "", "ejml", ej, layer.flops(), peak, np);
+                    row("", "", "ejml-mt", mt, layer.flops(), peak, np);
+                }
                 row("", "", "numpy", np, layer.flops(), peak, np);
             }
         }

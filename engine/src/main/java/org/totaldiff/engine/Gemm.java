@@ -22,13 +22,21 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Small shapes take shorter paths: a direct loop when m n k is tiny; dot/axpy loops when C
  * has only a few columns (the output layer of a network), where an NR-wide tile would be mostly
- * padding; axpy over the rows of B when C = A<sup>T</sup> B has only a few rows (the weight
- * gradient of the input layer).
+ * padding; a register-blocked A<sup>T</sup> B over chunks of k when C = A<sup>T</sup> B has only a
+ * few rows (the weight gradient of the input layer) or op(A) = A<sup>T</sup> and C has few columns.
+ *
+ * <p>The block depth and the packing copies do not change any result: a k block ends by storing
+ * C exactly and the next one reloads it, so each element of C is one fma chain over its k range
+ * in order. Only the chunk boundaries of a split k (fixed by the shape) decide the rounding.
  */
 final class Gemm {
 
     /** Depth of a k block: a packed A panel (MR x KC) stays in L1, a B block in L2. */
     static final int KC = 256;
+    /** Depth of a k block when k is split in chunks (C is reloaded per block: nothing to save there). */
+    static final int KC_SPLIT = Integer.getInteger("totaldiff.gemm.kcSplit", 128);
+    /** Whether op(A) = A is read in place by kernels that can (see {@link GemmKernel#rowsA()}). */
+    static final boolean ROWS_A = !"false".equals(System.getProperty("totaldiff.gemm.rowsA"));
     /** Rows of C per task tile (a multiple of every MR). */
     static final int MC = 128;
     /** Columns of C per task tile (a multiple of every NR). */
@@ -86,7 +94,11 @@ final class Gemm {
         }
     }
 
-    /** C with few columns: dot products over k (op(A) = A), or axpy over k chunks (op(A) = A^T). */
+    /**
+     * C with few columns: dot products over k (op(A) = A), or, for op(A) = A<sup>T</sup>, partial
+     * C<sup>T</sup> = op(B)<sup>T</sup> A per chunk of k (an A<sup>T</sup> B with n rows), added in
+     * chunk order.
+     */
     private static void narrow(Job j) {
         int m = j.m;
         int n = j.n;
@@ -153,8 +165,9 @@ final class Gemm {
 
     /**
      * C = A<sup>T</sup> B with few rows (the weight gradient of an input layer with 1-4 inputs):
-     * each row of B, scaled by the m values of the same row of A, is added to the m rows of a
-     * partial C; chunks of k, partials added in chunk order. B is read once, nothing is padded.
+     * per chunk of k, {@link GemmKernel#accumulateTransA} forms a partial C (the Vector API kernel
+     * keeps blocks of it in registers over the whole chunk, so B is read once and C is not
+     * reloaded per row of B); partials added in chunk order. Nothing is padded.
      */
     private static void fewRows(Job j) {
         int m = j.m;
@@ -212,14 +225,15 @@ final class Gemm {
         Parallel.forEachChunk(tilesM * tilesN, t -> {
             int i0 = (t / tilesN) * tileRows;
             int j0 = (t % tilesN) * NC;
-            tile(j, i0, Math.min(tileRows, m - i0), j0, Math.min(NC, n - j0), 0, k, j.c, 0, j.accumulate,
+            tile(j, i0, Math.min(tileRows, m - i0), j0, Math.min(NC, n - j0), 0, k, KC, j.c, 0, j.accumulate,
                     j.bias, j.biasRows, shared, nPad);
         });
     }
 
     /**
-     * Small C, long k: chunks of k each compute a partial C (tiles in sequence), then C = start +
-     * partial 0 + partial 1 + ... in chunk order.
+     * Small C, long k: chunks of k (whole {@link #KC_SPLIT} blocks, a multiple of {@link #MIN_TASKS}
+     * of them) each compute a partial C (tiles in sequence), then C = start + partial 0 + partial 1
+     * + ... in chunk order.
      */
     private static void splitK(Job j) {
         int m = j.m;
@@ -227,13 +241,13 @@ final class Gemm {
         int k = j.k;
         // Chunks of whole KC blocks (only the very last block of k may be short), as even as the
         // block count allows: chunk ch holds blocks [blocks*ch/chunks, blocks*(ch+1)/chunks).
-        int blocks = ceilDiv(k, KC);
+        int blocks = ceilDiv(k, KC_SPLIT);
         int chunks = Math.min(blocks, roundUp(ceilDiv(k, K_CHUNK), MIN_TASKS));
         int mn = m * n;
         double[] part = BUFFERS.get().partial(chunks * mn);
         Parallel.forEachChunk(chunks, ch -> {
-            int kFrom = (int) Math.min(k, (long) blocks * ch / chunks * KC);
-            int kTo = (int) Math.min(k, (long) blocks * (ch + 1) / chunks * KC);
+            int kFrom = (int) Math.min(k, (long) blocks * ch / chunks * KC_SPLIT);
+            int kTo = (int) Math.min(k, (long) blocks * (ch + 1) / chunks * KC_SPLIT);
             int base = ch * mn;
             if (kFrom == kTo) {
                 Arrays.fill(part, base, base + mn, 0.0);
@@ -241,8 +255,8 @@ final class Gemm {
             }
             for (int i0 = 0; i0 < m; i0 += MC) {
                 for (int j0 = 0; j0 < n; j0 += NC) {
-                    tile(j, i0, Math.min(MC, m - i0), j0, Math.min(NC, n - j0), kFrom, kTo, part, base, false,
-                            null, 0, null, 0);
+                    tile(j, i0, Math.min(MC, m - i0), j0, Math.min(NC, n - j0), kFrom, kTo, KC_SPLIT, part, base,
+                            false, null, 0, null, 0);
                 }
             }
         });
@@ -266,17 +280,30 @@ final class Gemm {
      * block. The first block starts from C ({@code accumulate}) or zero, plus the bias; the later
      * blocks add to what the earlier ones stored.
      */
-    private static void tile(Job j, int i0, int mc, int j0, int nc, int kFrom, int kTo, double[] cArr, int cBase,
-            boolean accumulate, double[] bias, int biasRows, double[] sharedB, int nPad) {
+    private static void tile(Job j, int i0, int mc, int j0, int nc, int kFrom, int kTo, int kcMax, double[] cArr,
+            int cBase, boolean accumulate, double[] bias, int biasRows, double[] sharedB, int nPad) {
         GemmKernel kernel = j.kernel;
         int mr = kernel.mr();
         int nr = kernel.nr();
         Buffers buf = BUFFERS.get();
         int ldc = j.n;
-        for (int pc = kFrom; pc < kTo; pc += KC) {
-            int kc = Math.min(KC, kTo - pc);
-            double[] ap = buf.a(roundUp(mc, mr) * kc);
-            packA(j, i0, mc, pc, kc, ap, mr);
+        // op(A) = A in whole MR-row panels: the kernel reads A in place (rows contiguous along k).
+        boolean rowsA = ROWS_A && !j.transA && mc % mr == 0 && kernel.rowsA();
+        for (int pc = kFrom; pc < kTo; pc += kcMax) {
+            int kc = Math.min(kcMax, kTo - pc);
+            double[] ap;
+            int aBase;
+            int aStep;
+            if (rowsA) {
+                ap = j.a;
+                aBase = i0 * j.lda + pc;
+                aStep = j.lda;
+            } else {
+                ap = buf.a(roundUp(mc, mr) * kc);
+                packA(j, i0, mc, pc, kc, ap, mr);
+                aBase = 0;
+                aStep = kc;
+            }
             double[] bp;
             int bBase;
             if (sharedB != null) {
@@ -293,16 +320,22 @@ final class Gemm {
             for (int jr = 0; jr < nc; jr += nr) {
                 int col = j0 + jr;
                 int cols = Math.min(nr, nc - jr);
+                int bOff = bBase + jr * kc;
                 for (int ir = 0; ir < mc; ir += mr) {
                     int row = i0 + ir;
                     int rows = Math.min(mr, mc - ir);
                     int br = bz == null ? 0 : Math.max(0, Math.min(mr, biasRows - row));
                     int cOff = cBase + row * ldc + col;
+                    int aOff = aBase + ir * aStep;
                     if (rows == mr && cols == nr && br == 0) {
-                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, loadC);
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, loadC);
                     } else if (rows == mr && cols == nr && br == mr && !loadC) {
                         // A fully biased tile: the kernel starts its accumulators from the bias.
-                        kernel.kernelBias(kc, ap, ir * kc, bp, bBase + jr * kc, bz, col, cArr, cOff, ldc);
+                        if (rowsA) {
+                            kernel.kernelRowsBias(kc, ap, aOff, j.lda, bp, bOff, bz, col, cArr, cOff, ldc);
+                        } else {
+                            kernel.kernelBias(kc, ap, aOff, bp, bOff, bz, col, cArr, cOff, ldc);
+                        }
                     } else if (rows == mr && cols == nr) {
                         // Bias rows: C (or 0) + bias written first, then the kernel accumulates onto it.
                         for (int r = 0; r < mr; r++) {
@@ -312,7 +345,7 @@ final class Gemm {
                                 cArr[o + q] = r < br ? (loadC ? v + bz[col + q] : bz[col + q]) : v;
                             }
                         }
-                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, cArr, cOff, ldc, true);
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, true);
                     } else {
                         double[] s = buf.scratch(mr * nr);
                         for (int r = 0; r < mr; r++) {
@@ -329,13 +362,23 @@ final class Gemm {
                                 s[r * nr + q] = v;
                             }
                         }
-                        kernel.kernel(kc, ap, ir * kc, bp, bBase + jr * kc, s, 0, nr, true);
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, s, 0, nr, true);
                         for (int r = 0; r < rows; r++) {
                             System.arraycopy(s, r * nr, cArr, cOff + r * ldc, cols);
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** One micro-tile, A packed (panel at ap[aOff]) or in place (rows at ap[aOff + i*lda]). */
+    private static void micro(GemmKernel kernel, boolean rowsA, int kc, double[] ap, int aOff, int lda, double[] bp,
+            int bOff, double[] c, int cOff, int ldc, boolean loadC) {
+        if (rowsA) {
+            kernel.kernelRows(kc, ap, aOff, lda, bp, bOff, c, cOff, ldc, loadC);
+        } else {
+            kernel.kernel(kc, ap, aOff, bp, bOff, c, cOff, ldc, loadC);
         }
     }
 

@@ -118,6 +118,40 @@ public interface GemmKernel {
         }
     }
 
+    /**
+     * Whether {@link #kernelRows} and {@link #kernelRowsBias} read op(A) = A in place at least as
+     * fast as packing it first; {@link Gemm} then skips packing A for tiles of whole MR-row panels.
+     */
+    default boolean rowsA() {
+        return false;
+    }
+
+    /**
+     * {@link #kernel} with A not packed: row i of the tile's A at {@code a[aOff + i*lda + p]} for
+     * p &lt; kc (the same values, so the same bits, as a packed panel of those rows).
+     */
+    default void kernelRows(int kc, double[] a, int aOff, int lda, double[] b, int bOff, double[] c, int cOff, int ldc,
+            boolean loadC) {
+        kernel(kc, packRows(kc, a, aOff, lda), 0, b, bOff, c, cOff, ldc, loadC);
+    }
+
+    /** {@link #kernelBias} with A not packed, as in {@link #kernelRows}. */
+    default void kernelRowsBias(int kc, double[] a, int aOff, int lda, double[] b, int bOff, double[] bias,
+            int biasOff, double[] c, int cOff, int ldc) {
+        kernelBias(kc, packRows(kc, a, aOff, lda), 0, b, bOff, bias, biasOff, c, cOff, ldc);
+    }
+
+    private double[] packRows(int kc, double[] a, int aOff, int lda) {
+        int mr = mr();
+        double[] packed = new double[mr * kc];
+        for (int r = 0; r < mr; r++) {
+            for (int p = 0; p < kc; p++) {
+                packed[p * mr + r] = a[aOff + r * lda + p];
+            }
+        }
+        return packed;
+    }
+
     /** Lazily chosen implementation. */
     final class Holder {
         static final GemmKernel INSTANCE = Simd.load("VectorGemm", GemmKernel.class, new ScalarGemm());

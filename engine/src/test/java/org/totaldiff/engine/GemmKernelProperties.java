@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The helper loops of {@link GemmKernel} that {@link Gemm} relies on for exact results: the
  * kernel in use (the Vector API one when enabled) gives the same bits as the plain definitions in
- * the interface's contract, for the packing copy, the bias-started micro-kernel and the few-rows
- * A<sup>T</sup> B.
+ * the interface's contract, for the packing copy, the bias-started micro-kernel, the kernels that
+ * read A in place and the few-rows A<sup>T</sup> B.
  */
 class GemmKernelProperties {
 
@@ -78,6 +78,43 @@ class GemmKernelProperties {
                         }
                         kernel.kernelBias(kc, a, 2, b, 1, bias, 4, c, 7, ldc);
                         assertBits(expected, c, kernel.getClass().getSimpleName() + " kernelBias kc=" + kc);
+                    });
+        }
+    }
+
+    @Test
+    void kernelsReadingAInPlaceMatchThePackedKernels() {
+        for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+            qt().withFixedSeed(14L).withExamples(100).withShrinkCycles(0)
+                    .forAll(MatrixGen.dims(0, 300), integers().between(0, 5), MatrixGen.seeds())
+                    .checkAssert((kc, extra, seed) -> {
+                        int mr = kernel.mr();
+                        int nr = kernel.nr();
+                        int lda = kc + extra;
+                        int ldc = nr + 3;
+                        double[] a = random(6 + mr * lda, seed);
+                        double[] packed = new double[mr * kc];
+                        for (int r = 0; r < mr; r++) {
+                            for (int p = 0; p < kc; p++) {
+                                packed[p * mr + r] = a[6 + r * lda + p];
+                            }
+                        }
+                        double[] b = random(1 + kc * nr, seed + 1);
+                        double[] bias = random(2 + nr, seed + 2);
+                        double[] c = random(5 + mr * ldc, seed + 3);
+                        String what = kernel.getClass().getSimpleName() + " kc=" + kc + " lda=" + lda;
+                        for (boolean loadC : new boolean[] {false, true}) {
+                            double[] expected = c.clone();
+                            double[] actual = c.clone();
+                            kernel.kernel(kc, packed, 0, b, 1, expected, 5, ldc, loadC);
+                            kernel.kernelRows(kc, a, 6, lda, b, 1, actual, 5, ldc, loadC);
+                            assertBits(expected, actual, "kernelRows loadC=" + loadC + " " + what);
+                        }
+                        double[] expected = c.clone();
+                        double[] actual = c.clone();
+                        kernel.kernelBias(kc, packed, 0, b, 1, bias, 2, expected, 5, ldc);
+                        kernel.kernelRowsBias(kc, a, 6, lda, b, 1, bias, 2, actual, 5, ldc);
+                        assertBits(expected, actual, "kernelRowsBias " + what);
                     });
         }
     }
