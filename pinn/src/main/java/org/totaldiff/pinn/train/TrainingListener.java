@@ -21,4 +21,55 @@ public interface TrainingListener {
     default boolean stopRequested() {
         return false;
     }
+
+    /**
+     * {@code listener} called only at the iterations {@code cadence} accepts (its stop requests
+     * are asked every iteration).
+     */
+    static TrainingListener at(Cadence cadence, TrainingListener listener) {
+        return new TrainingListener() {
+            @Override
+            public void afterBackward(Step step) {
+                if (cadence.includes(step.iteration())) {
+                    listener.afterBackward(step);
+                }
+            }
+
+            @Override
+            public void afterStep(Step step) {
+                if (cadence.includes(step.iteration())) {
+                    listener.afterStep(step);
+                }
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
+        };
+    }
+
+    /**
+     * Which iterations a listener runs at: every {@code early} iterations below {@code until},
+     * then every {@code late} (the paper measures its SNR every 2 iterations below 300, then
+     * every 100). {@code every(n)} is the plain cadence.
+     */
+    record Cadence(int early, int until, int late) {
+        public Cadence {
+            if (early < 1 || late < 1 || until < 0) {
+                throw new IllegalArgumentException("cadence: periods must be >= 1 and the switch >= 0, got every "
+                        + early + " below " + until + ", then every " + late);
+            }
+        }
+
+        /** Every {@code n} iterations. */
+        public static Cadence every(int n) {
+            return new Cadence(n, 0, n);
+        }
+
+        /** True if the listener runs at 0-based {@code iteration}. */
+        public boolean includes(int iteration) {
+            return iteration < until ? iteration % early == 0 : iteration % late == 0;
+        }
+    }
 }

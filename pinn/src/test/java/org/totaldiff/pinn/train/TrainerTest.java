@@ -158,6 +158,21 @@ class TrainerTest {
     }
 
     @Test
+    void listenersRunAtTheirCadence() {
+        Trainer t = trainer(ResidualWeighting.none());
+        List<Integer> seen = new ArrayList<>();
+        t.run(12, List.of(TrainingListener.at(new TrainingListener.Cadence(2, 6, 5), new TrainingListener() {
+            @Override
+            public void afterBackward(Step step) {
+                seen.add(step.iteration());
+            }
+        })));
+        assertEquals(List.of(0, 2, 4, 10), seen);
+        assertTrue(TrainingListener.Cadence.every(3).includes(9));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingListener.Cadence(0, 1, 1));
+    }
+
+    @Test
     void aListenerCanStopTheRun() {
         Trainer t = trainer(ResidualWeighting.none());
         t.run(100, List.of(new TrainingListener() {
