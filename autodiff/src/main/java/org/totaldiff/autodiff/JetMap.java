@@ -73,10 +73,14 @@ final class JetMap extends Op {
 
     @Override
     void backward(Node out) {
-        double[] gz = gradData(out);
-        if (gz == null) {
+        var adjoint = out.inputs[0].gradForWrite();
+        if (adjoint == null) {
             return;
         }
+        double[] gz = adjoint.data;
+        // a fresh adjoint holds garbage and is written, not added to: each block's first
+        // statement below assigns when fresh
+        boolean fresh = out.inputs[0].gradIsFresh();
         double[] z = out.inputs[0].value.data;
         double[] gy = out.grad().data;
         int block = samples * out.cols();
@@ -88,12 +92,14 @@ final class JetMap extends Op {
         int[][] pair = pairs(layout);
         Parallel.forRange(block, ElementWise.GRAIN, (from, to) -> {
             for (int e = from; e < to; e++) {
-                gz[e] += d1[e] * gy[e];
+                double t = d1[e] * gy[e];
+                gz[e] = fresh ? t : gz[e] + t;
             }
             for (int k = 0; k < d; k++) {
                 int o = (1 + k) * block;
                 for (int e = from; e < to; e++) {
-                    gz[o + e] += d1[e] * gy[o + e];
+                    double t = d1[e] * gy[o + e];
+                    gz[o + e] = fresh ? t : gz[o + e] + t;
                     gz[e] += d2[e] * z[o + e] * gy[o + e];
                 }
             }
@@ -103,7 +109,8 @@ final class JetMap extends Op {
                 int ol = (1 + pair[p][1]) * block;
                 for (int e = from; e < to; e++) {
                     double g = gy[o + e];
-                    gz[o + e] += d1[e] * g;
+                    double t = d1[e] * g;
+                    gz[o + e] = fresh ? t : gz[o + e] + t;
                     gz[ok + e] += d2[e] * z[ol + e] * g;
                     gz[ol + e] += d2[e] * z[ok + e] * g;
                     gz[e] += (d3[e] * z[ok + e] * z[ol + e] + d2[e] * z[o + e]) * g;
@@ -115,11 +122,6 @@ final class JetMap extends Op {
     @Override
     String describe(Node out) {
         return name() + "(" + out.inputs[0].label() + ") [" + layout + "]";
-    }
-
-    private static double[] gradData(Node out) {
-        var g = out.inputs[0].gradForAccumulation();
-        return g == null ? null : g.data;
     }
 
     private static int[][] pairs(JetLayout layout) {

@@ -29,6 +29,7 @@ public final class Node {
     final int streams;
     private final Tape.Slot slot;
     private DMatrixRMaj grad;
+    private boolean fresh;
 
     Node(Tape tape, int index, String name, Op op, Node[] inputs, DMatrixRMaj value, boolean requiresGrad,
             SampleSet samples, int streams, Tape.Slot slot) {
@@ -114,6 +115,30 @@ public final class Node {
     @Override
     public String toString() {
         return label() + " " + shape();
+    }
+
+    /**
+     * The adjoint for an operation that will write every element of it: if no adjoint exists
+     * yet it is created without zeroing and {@code fresh} is true, so the caller assigns
+     * instead of adding (saving a pass over memory); otherwise the caller adds. Null if no
+     * gradient is needed.
+     */
+    DMatrixRMaj gradForWrite() {
+        if (!requiresGrad) {
+            return null;
+        }
+        if (grad == null) {
+            grad = slot.grad(value.numRows, value.numCols);
+            fresh = true;
+        } else {
+            fresh = false;
+        }
+        return grad;
+    }
+
+    /** True right after {@link #gradForWrite()} created the adjoint (its contents are garbage). */
+    boolean gradIsFresh() {
+        return fresh;
     }
 
     /** The adjoint to accumulate into, created (zero) on first use; null if no gradient is needed. */

@@ -27,8 +27,10 @@ final class Products {
         void backward(Node out) {
             DMatrixRMaj a = out.inputs[0].value;
             DMatrixRMaj b = out.inputs[1].value;
-            DMatrixRMaj ga = out.inputs[0].gradForAccumulation();
-            if (ga != null) {
+            DMatrixRMaj ga = out.inputs[0].gradForWrite();
+            if (ga != null && out.inputs[0].gradIsFresh()) {
+                Dense.multTransB(out.grad(), b, ga);
+            } else if (ga != null) {
                 Dense.multAddTransB(out.grad(), b, ga);
             }
             DMatrixRMaj gb = out.inputs[1].gradForAccumulation();
@@ -62,8 +64,10 @@ final class Products {
         @Override
         void backward(Node out) {
             DMatrixRMaj gz = out.grad();
-            DMatrixRMaj ga = out.inputs[0].gradForAccumulation();
-            if (ga != null) {
+            DMatrixRMaj ga = out.inputs[0].gradForWrite();
+            if (ga != null && out.inputs[0].gradIsFresh()) {
+                Dense.multTransB(gz, out.inputs[1].value, ga);
+            } else if (ga != null) {
                 Dense.multAddTransB(gz, out.inputs[1].value, ga);
             }
             DMatrixRMaj gw = out.inputs[1].gradForAccumulation();
