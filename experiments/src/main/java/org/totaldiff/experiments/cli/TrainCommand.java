@@ -145,6 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (RunDirectory dir = output.open("train-" + (asked == null ? "run" : asked.cliName()))) {
             TrainConfig config;
             if (dir.resuming()) {
+                rejectOptionsOnResume();
                 config = dir.previous().orElseThrow().configAs(TrainConfig.class);
                 if (asked != null && config.problem().kind() != asked) {
                     throw new IllegalArgumentException("--resume: " + dir + " holds a "
@@ -181,6 +182,22 @@ public final class TrainCommand implements Callable<Integer> {
                 out.flush();
                 return outcome.finished() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
             }
+        }
+    }
+
+    /** A resumed run keeps its recorded configuration: options that would change it are refused. */
+    private void rejectOptionsOnResume() {
+        java.util.Set<String> allowed = java.util.Set.of("--resume", "--out", "--threads", "--progress", "--problem",
+                "--debug");
+        java.util.List<String> given = new java.util.ArrayList<>();
+        for (var option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!allowed.contains(option.longestName())) {
+                given.add(option.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues with the configuration recorded in run.json; "
+                    + String.join(", ", given) + " cannot change it (only --threads and --progress apply)");
         }
     }
 

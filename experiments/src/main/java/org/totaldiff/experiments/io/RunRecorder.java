@@ -189,6 +189,18 @@ public final class RunRecorder implements AutoCloseable {
         markStopped();
     }
 
+    /**
+     * Marks the run stopped by request after {@code iteration} (resumable from its last
+     * checkpoint); the shutdown hook then has nothing left to do.
+     */
+    public synchronized void stopped(long iteration) {
+        requireOpen();
+        manifest = manifest.stopped(manifest.iteration(), wallSeconds(), "stopped after iteration " + iteration
+                + "; resume continues from iteration " + manifest.iteration(), manifest.metrics());
+        manifest.write(dir.manifestFile());
+        ended = true;
+    }
+
     private synchronized void markStopped() {
         if (ended) {
             return;

@@ -3,6 +3,8 @@ package org.totaldiff.experiments.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,12 +177,8 @@ public final class TrainRun {
             }
         });
         try {
-            if (recorder.resuming() && Files.exists(dir.checkpointFile())) {
-                Checkpoint checkpoint = Checkpoint.load(dir.checkpointFile());
-                if (checkpoint.iteration() != recorder.startIteration()) {
-                    throw new IllegalStateException("--resume: checkpoint.npz is at iteration " + checkpoint.iteration()
-                            + " but run.json says " + recorder.startIteration() + "; the run directory is inconsistent");
-                }
+            Checkpoint checkpoint = recorder.resuming() ? checkpointAt(dir, recorder.startIteration()) : null;
+            if (checkpoint != null) {
                 trainer.restore(checkpoint);
                 progress.message("resuming at iteration " + checkpoint.iteration());
             } else if (recorder.startIteration() != 0) {
@@ -194,17 +192,20 @@ public final class TrainRun {
             int end = config.totalIterations();
             List<TrainingListener> listeners = new ArrayList<>(extraListeners);
             listeners.add(0, new Listener(end));
-            trainer.run(adamEnd, listeners);
-            if (trainer.iteration() >= adamEnd && !stopRequested && trainer.iteration() < stopAt) {
-                trainer.runLbfgs(lbfgs, end, listeners);
+            Trainer.Stop stop = trainer.run(adamEnd, listeners);
+            if (stop == Trainer.Stop.END && adamEnd < end) {
+                stop = trainer.runLbfgs(lbfgs, end, listeners);
             }
             int done = trainer.iteration();
-            // finished: all iterations done, or L-BFGS converged before them; else stopped
-            boolean finished = done == end || (!stopRequested && done < stopAt);
+            boolean finished = stop != Trainer.Stop.REQUESTED;
             saveCheckpoint(dir);
             if (finished) {
                 evaluate();
-                recorder.record(done, finalRow(done));
+                if (done > recorder.metrics().lastIteration()) {
+                    recorder.record(done, finalRow(done));
+                }
+            } else {
+                recorder.stopped(done);
             }
             writeModel(dir);
             writePlots(dir);
@@ -232,10 +233,10 @@ public final class TrainRun {
         @Override
         public void afterBackward(Step step) {
             int it = step.iteration();
-            if (it % config.schedule().logEvery() != 0 || it <= recorder.metrics().lastIteration()) {
+            boolean eval = it % config.schedule().evalEvery() == 0;
+            if ((it % config.schedule().logEvery() != 0 && !eval) || it <= recorder.metrics().lastIteration()) {
                 return;
             }
-            boolean eval = it % config.schedule().evalEvery() == 0;
             if (eval) {
                 evaluate();
             }
@@ -272,11 +273,35 @@ public final class TrainRun {
     private double[] finalRow(int done) {
         double[] row = new double[columns.size()];
         java.util.Arrays.fill(row, Double.NaN);
-        row[columns.indexOf("lr")] = trainer.optimizer().learningRate();
+        row[columns.indexOf("lr")] = done > config.schedule().iterations() ? lbfgs.config().learningRate()
+                : trainer.optimizer().learningRate();
         row[columns.indexOf("rel_l2")] = lastRelL2;
         row[columns.indexOf("rel_linf")] = lastRelLinf;
         row[columns.indexOf("wall_s")] = recorder.wallSeconds();
         return row;
+    }
+
+    private static Path previousCheckpoint(RunDirectory dir) {
+        return dir.checkpointFile().resolveSibling("checkpoint.prev.npz");
+    }
+
+    /** The checkpoint (current or previous) at the iteration run.json names, or null if there is none. */
+    private static Checkpoint checkpointAt(RunDirectory dir, long iteration) throws IOException {
+        Checkpoint found = null;
+        for (Path file : List.of(dir.checkpointFile(), previousCheckpoint(dir))) {
+            if (Files.exists(file)) {
+                Checkpoint c = Checkpoint.load(file);
+                if (c.iteration() == iteration) {
+                    return c;
+                }
+                found = c;
+            }
+        }
+        if (found != null) {
+            throw new IllegalStateException("--resume: run.json says iteration " + iteration + " but the checkpoints"
+                    + " in " + dir + " are at other iterations; the run directory is inconsistent");
+        }
+        return null;
     }
 
     /**
@@ -300,11 +325,20 @@ public final class TrainRun {
         lastRelLinf = maxError / maxExact;
     }
 
+    /**
+     * Writes checkpoint.npz and then run.json's iteration. The checkpoint it replaces is kept as
+     * checkpoint.prev.npz, so a kill between the two writes leaves the one run.json names.
+     */
     private void saveCheckpoint(RunDirectory dir) {
         try {
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("problem", problem.name());
-            trainer.checkpoint(meta).save(dir.checkpointFile());
+            Path file = dir.checkpointFile();
+            if (Files.exists(file)) {
+                Files.move(file, previousCheckpoint(dir), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            trainer.checkpoint(meta).save(file);
             recorder.checkpointed(trainer.iteration());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + dir.checkpointFile() + ": " + e.getMessage(), e);

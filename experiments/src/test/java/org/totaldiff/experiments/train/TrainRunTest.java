@@ -33,28 +33,32 @@ class TrainRunTest {
     }
 
     private static Result train(String problem, Path dir, String... more) {
-        // the tiny settings, each overridden by the same option in "more"
-        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < TINY.length; i += 2) {
-            options.put(TINY[i], TINY[i + 1]);
-        }
-        List<String> flags = new ArrayList<>();
-        for (int i = 0; i < more.length; i++) {
-            if (i + 1 < more.length && !more[i + 1].startsWith("--")) {
-                options.put(more[i], more[++i]);
-            } else {
-                flags.add(more[i]);
-            }
-        }
         List<String> args = new ArrayList<>(List.of("train", "--problem", problem));
-        if (!List.of(more).contains("--resume")) {
+        if (List.of(more).contains("--resume")) {
+            // a resume takes its configuration from run.json: only what the test adds
+            args.addAll(List.of(more));
+            args.addAll(List.of("--progress", "none"));
+        } else {
+            // the tiny settings, each overridden by the same option in "more"
+            java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < TINY.length; i += 2) {
+                options.put(TINY[i], TINY[i + 1]);
+            }
+            List<String> flags = new ArrayList<>();
+            for (int i = 0; i < more.length; i++) {
+                if (i + 1 < more.length && !more[i + 1].startsWith("--")) {
+                    options.put(more[i], more[++i]);
+                } else {
+                    flags.add(more[i]);
+                }
+            }
             args.addAll(List.of("--out", dir.toString()));
+            options.forEach((k, v) -> {
+                args.add(k);
+                args.add(v);
+            });
+            args.addAll(flags);
         }
-        options.forEach((k, v) -> {
-            args.add(k);
-            args.add(v);
-        });
-        args.addAll(flags);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = Main.commandLine();
@@ -82,6 +86,19 @@ class TrainRunTest {
         Manifest m = Manifest.read(dir.resolve("run.json"));
         assertEquals(Manifest.Status.FINISHED, m.status());
         assertEquals(20, m.iteration());
+    }
+
+    @Test
+    void theTestErrorFollowsItsOwnCadence(@TempDir Path tmp) {
+        Path dir = tmp.resolve("cadence");
+        assertEquals(0, train("burgers", dir, "--log-every", "4", "--eval-every", "6").code());
+        MetricsCsv.Table table = MetricsCsv.read(dir.resolve("metrics.csv"));
+        assertArrayEquals(new long[] {0, 4, 6, 8, 12, 16, 18, 20}, table.iterations());
+        double[] err = table.column("rel_l2");
+        for (int r = 0; r < err.length; r++) {
+            long it = table.iterations()[r];
+            assertEquals(it % 6 == 0 || it == 20, !Double.isNaN(err[r]), "iteration " + it);
+        }
     }
 
     @Test
@@ -130,6 +147,12 @@ class TrainRunTest {
             assertFalse(o.finished());
             assertEquals(10, o.iterations());
         }
+        Manifest paused = Manifest.read(stopped.resolve("run.json"));
+        assertEquals(Manifest.Status.STOPPED, paused.status());
+        assertEquals(10, paused.iteration());
+        Result changing = train("helmholtz", stopped, "--resume", stopped.toString(), "--iterations", "50");
+        assertEquals(2, changing.code());
+        assertTrue(changing.err().contains("--iterations cannot change it"), changing.err());
         Result resumed = train("helmholtz", stopped, "--resume", stopped.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("resuming"), resumed.out());

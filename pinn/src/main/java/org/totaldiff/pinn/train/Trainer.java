@@ -38,6 +38,16 @@ import org.totaldiff.pinn.pde.PdeProblem;
  */
 public final class Trainer {
 
+    /** Why a training phase ended. */
+    public enum Stop {
+        /** The requested number of iterations is complete. */
+        END,
+        /** L-BFGS found no more progress (gradient or change tolerance, or no descent direction). */
+        CONVERGED,
+        /** A listener asked to stop. */
+        REQUESTED
+    }
+
     private static final String COLLOCATION = "collocation";
     private static final String RESIDUAL_WEIGHTS = "residual_weights";
     private static final String LBFGS_SCALAR = "lbfgs/scalar/";
@@ -104,11 +114,16 @@ public final class Trainer {
      * are frozen at their last Adam value: a line search needs one fixed objective. Listeners
      * see the loss at the start of each iteration.
      *
-     * @return the number of iterations completed in all
+     * @param lbfgs an L-BFGS whose {@code maxIterations} is 1 (one call, one iteration)
+     * @return why it ended
      */
-    public int runLbfgs(Lbfgs lbfgs, int endIteration, List<? extends TrainingListener> listeners) {
+    public Stop runLbfgs(Lbfgs lbfgs, int endIteration, List<? extends TrainingListener> listeners) {
         if (this.lbfgs != null && this.lbfgs != lbfgs) {
             throw new IllegalStateException("runLbfgs: another L-BFGS optimizer is attached");
+        }
+        if (lbfgs.config().maxIterations() != 1) {
+            throw new IllegalArgumentException("runLbfgs: the L-BFGS must take one iteration per call"
+                    + " (maxIterations 1), got " + lbfgs.config().maxIterations());
         }
         this.lbfgs = lbfgs;
         ResidualWeighting frozen = ResidualWeighting.frozen(weighting.weights());
@@ -138,27 +153,30 @@ public final class Trainer {
                 return value;
             };
             LbfgsResult result = lbfgs.step(params, objective);
-            if (result.iterations() == 0) {
-                break;
-            }
             boolean stop = false;
-            for (TrainingListener l : listeners) {
-                l.afterStep(first[0]);
-                stop |= l.stopRequested();
+            if (result.iterations() > 0) {
+                for (TrainingListener l : listeners) {
+                    l.afterStep(first[0]);
+                    stop |= l.stopRequested();
+                }
             }
             if (stop) {
-                break;
+                return Stop.REQUESTED;
+            }
+            if (result.stop() != LbfgsResult.Stop.MAX_ITERATIONS && result.stop() != LbfgsResult.Stop.MAX_EVALUATIONS) {
+                return Stop.CONVERGED;
             }
         }
-        return iteration();
+        return Stop.END;
     }
 
     /**
-     * Trains until {@code endIteration} iterations are complete or a listener asks to stop.
+     * Trains with Adam until {@code endIteration} iterations are complete or a listener asks to
+     * stop.
      *
-     * @return the number of iterations completed in all
+     * @return why it ended
      */
-    public int run(int endIteration, List<? extends TrainingListener> listeners) {
+    public Stop run(int endIteration, List<? extends TrainingListener> listeners) {
         while (iteration() < endIteration) {
             int it = iteration();
             tape.rewind();
@@ -181,14 +199,14 @@ public final class Trainer {
                 stop |= l.stopRequested();
             }
             if (stop) {
-                break;
+                return Stop.REQUESTED;
             }
         }
-        return iteration();
+        return Stop.END;
     }
 
     /**
-     * Everything needed to continue this run bit for bit: the iteration, the parameters (W1, b1,
+     * Everything needed to continue this run bit for bit: the iteration, the parameters (W0, b0,
      * ...), the optimizer's state, the residual weights and the collocation points (to check on
      * resume that the run is the same).
      */
@@ -237,14 +255,15 @@ public final class Trainer {
         }
         OptimizerState state = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
                 "checkpoint: it holds no optimizer state, so the run cannot continue exactly"));
-        for (Node p : nodes) {
-            DMatrixRMaj m = saved.get(p.label());
-            System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
-        }
+        // the parts that validate themselves first, the parameters last
         optimizer.restore(state);
         restoreLbfgs(checkpoint);
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
+        for (Node p : nodes) {
+            DMatrixRMaj m = saved.get(p.label());
+            System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
+        }
     }
 
     /** The L-BFGS part of a checkpoint, if it has one. */

@@ -2,7 +2,9 @@ package org.totaldiff.pinn.train;
 
 /**
  * Called by the {@link Trainer} during every iteration. The {@link Step}'s tape nodes (loss,
- * residual, gradients) are valid only during the call.
+ * residual) and the parameter gradients are those of the iteration only during
+ * {@link #afterBackward}: by {@link #afterStep} an L-BFGS line search has recorded the loss
+ * again at other points. {@link Step#lossValue()} stays valid.
  */
 public interface TrainingListener {
 
