@@ -74,23 +74,24 @@ public final class Functions {
 
         @Override
         public void evaluate(double[] z, double[] f, double[] f1, double[] f2, double[] f3, int from, int to) {
+            if (f == null || (f3 != null && (f1 == null || f2 == null)) || (f2 != null && f1 == null)) {
+                throw new IllegalArgumentException("tanh: give the value output, and every lower derivative's"
+                        + " output with a higher one");
+            }
             Loops loops = Loops.get();
-            double[] t = f != null ? f : new double[z.length];
-            if (f2 == null && f3 == null) {
-                loops.tanh(z, t, from, to);
+            if (f2 == null) {
+                loops.tanh(z, f, from, to);
                 if (f1 != null) {
                     for (int i = from; i < to; i++) {
-                        f1[i] = 1 - t[i] * t[i];
+                        f1[i] = 1 - f[i] * f[i];
                     }
                 }
                 return;
             }
-            double[] s1 = f1 != null ? f1 : new double[z.length];
-            double[] s2 = f2 != null ? f2 : new double[z.length];
-            loops.tanhJet(z, t, s1, s2, from, to);
+            loops.tanhJet(z, f, f1, f2, from, to);
             if (f3 != null) {
                 for (int i = from; i < to; i++) {
-                    f3[i] = -2 * (s1[i] * s1[i] + t[i] * s2[i]);
+                    f3[i] = -2 * (f1[i] * f1[i] + f[i] * f2[i]);
                 }
             }
         }
