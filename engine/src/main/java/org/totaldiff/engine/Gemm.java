@@ -33,12 +33,11 @@ final class Gemm {
 
     /** Depth of a k block: a packed A panel (MR x KC) stays in L1, a B block in L2. */
     static final int KC = 256;
-    /** Depth of a k block when k is split in chunks (C is reloaded per block: nothing to save there). */
-    static final int KC_SPLIT = Integer.getInteger("totaldiff.gemm.kcSplit", 128);
-    /** Whether op(A) = A is read in place by kernels that can (see {@link GemmKernel#rowsA()}). */
-    static final boolean ROWS_A = !"false".equals(System.getProperty("totaldiff.gemm.rowsA"));
-    /** Whether op(A) = A<sup>T</sup> is read in place by kernels that can (see {@link GemmKernel#rowsA()}). */
-    static final boolean STRIDED_A = "true".equals(System.getProperty("totaldiff.gemm.stridedA"));
+    /**
+     * Depth of a k block when k is split in chunks: the A and B panels of a micro-tile take 24 KiB
+     * of L1 as in the unsplit products with k = 128 (256 was not faster).
+     */
+    static final int KC_SPLIT = 128;
     /** Rows of C per task tile (a multiple of every MR). */
     static final int MC = 128;
     /** Columns of C per task tile (a multiple of every NR). */
@@ -290,10 +289,7 @@ final class Gemm {
         Buffers buf = BUFFERS.get();
         int ldc = j.n;
         // op(A) = A in whole MR-row panels: the kernel reads A in place (rows contiguous along k).
-        boolean rowsA = ROWS_A && !j.transA && mc % mr == 0 && kernel.rowsA();
-        // op(A) = A^T in whole MR-row panels: MR consecutive values of a row of A per step along k.
-        boolean stridedA = STRIDED_A && j.transA && mc % mr == 0 && kernel.rowsA();
-        int aMode = rowsA ? ROWS : stridedA ? STRIDED : PACKED;
+        boolean rowsA = !j.transA && mc % mr == 0 && kernel.rowsA();
         for (int pc = kFrom; pc < kTo; pc += kcMax) {
             int kc = Math.min(kcMax, kTo - pc);
             double[] ap;
@@ -303,10 +299,6 @@ final class Gemm {
                 ap = j.a;
                 aBase = i0 * j.lda + pc;
                 aStep = j.lda;
-            } else if (stridedA) {
-                ap = j.a;
-                aBase = pc * j.lda + i0;
-                aStep = 1;
             } else {
                 ap = buf.a(roundUp(mc, mr) * kc);
                 packA(j, i0, mc, pc, kc, ap, mr);
@@ -337,10 +329,10 @@ final class Gemm {
                     int cOff = cBase + row * ldc + col;
                     int aOff = aBase + ir * aStep;
                     if (rows == mr && cols == nr && br == 0) {
-                        micro(kernel, aMode, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, loadC);
-                    } else if (rows == mr && cols == nr && br == mr && !loadC && aMode != STRIDED) {
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, loadC);
+                    } else if (rows == mr && cols == nr && br == mr && !loadC) {
                         // A fully biased tile: the kernel starts its accumulators from the bias.
-                        if (aMode == ROWS) {
+                        if (rowsA) {
                             kernel.kernelRowsBias(kc, ap, aOff, j.lda, bp, bOff, bz, col, cArr, cOff, ldc);
                         } else {
                             kernel.kernelBias(kc, ap, aOff, bp, bOff, bz, col, cArr, cOff, ldc);
@@ -354,7 +346,7 @@ final class Gemm {
                                 cArr[o + q] = r < br ? (loadC ? v + bz[col + q] : bz[col + q]) : v;
                             }
                         }
-                        micro(kernel, aMode, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, true);
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, cArr, cOff, ldc, true);
                     } else {
                         double[] s = buf.scratch(mr * nr);
                         for (int r = 0; r < mr; r++) {
@@ -371,7 +363,7 @@ final class Gemm {
                                 s[r * nr + q] = v;
                             }
                         }
-                        micro(kernel, aMode, kc, ap, aOff, j.lda, bp, bOff, s, 0, nr, true);
+                        micro(kernel, rowsA, kc, ap, aOff, j.lda, bp, bOff, s, 0, nr, true);
                         for (int r = 0; r < rows; r++) {
                             System.arraycopy(s, r * nr, cArr, cOff + r * ldc, cols);
                         }
@@ -381,20 +373,11 @@ final class Gemm {
         }
     }
 
-    private static final int PACKED = 0;
-    private static final int ROWS = 1;
-    private static final int STRIDED = 2;
-
-    /**
-     * One micro-tile, A packed (panel at ap[aOff]), in place as rows (A value (i, p) at
-     * ap[aOff + i*lda + p]) or in place as a strided panel (at ap[aOff + p*lda + i]).
-     */
-    private static void micro(GemmKernel kernel, int aMode, int kc, double[] ap, int aOff, int lda, double[] bp,
+    /** One micro-tile, A packed (panel at ap[aOff]) or in place (row i at ap[aOff + i*lda]). */
+    private static void micro(GemmKernel kernel, boolean rowsA, int kc, double[] ap, int aOff, int lda, double[] bp,
             int bOff, double[] c, int cOff, int ldc, boolean loadC) {
-        if (aMode == ROWS) {
+        if (rowsA) {
             kernel.kernelRows(kc, ap, aOff, lda, bp, bOff, c, cOff, ldc, loadC);
-        } else if (aMode == STRIDED) {
-            kernel.kernelStrided(kc, ap, aOff, lda, bp, bOff, c, cOff, ldc, loadC);
         } else {
             kernel.kernel(kc, ap, aOff, bp, bOff, c, cOff, ldc, loadC);
         }

@@ -141,21 +141,6 @@ public interface GemmKernel {
         kernelBias(kc, packRows(kc, a, aOff, lda), 0, b, bOff, bias, biasOff, c, cOff, ldc);
     }
 
-    /**
-     * {@link #kernel} with the A panel's step along k set by the caller: A value (i, p) at
-     * {@code a[aOff + p*lda + i]} (a packed panel has lda = MR; op(A) = A<sup>T</sup> read in place
-     * has lda = the row length of A). Same values, same bits.
-     */
-    default void kernelStrided(int kc, double[] a, int aOff, int lda, double[] b, int bOff, double[] c, int cOff,
-            int ldc, boolean loadC) {
-        int mr = mr();
-        double[] packed = new double[mr * kc];
-        for (int p = 0; p < kc; p++) {
-            System.arraycopy(a, aOff + p * lda, packed, p * mr, mr);
-        }
-        kernel(kc, packed, 0, b, bOff, c, cOff, ldc, loadC);
-    }
-
     private double[] packRows(int kc, double[] a, int aOff, int lda) {
         int mr = mr();
         double[] packed = new double[mr * kc];

@@ -110,19 +110,6 @@ class GemmKernelProperties {
                             kernel.kernelRows(kc, a, 6, lda, b, 1, actual, 5, ldc, loadC);
                             assertBits(expected, actual, "kernelRows loadC=" + loadC + " " + what);
                         }
-                        int ld = mr + extra;
-                        double[] strided = random(4 + kc * ld, seed + 4);
-                        double[] packedStrided = new double[mr * kc];
-                        for (int p = 0; p < kc; p++) {
-                            System.arraycopy(strided, 4 + p * ld, packedStrided, p * mr, mr);
-                        }
-                        for (boolean loadC : new boolean[] {false, true}) {
-                            double[] expected = c.clone();
-                            double[] actual = c.clone();
-                            kernel.kernel(kc, packedStrided, 0, b, 1, expected, 5, ldc, loadC);
-                            kernel.kernelStrided(kc, strided, 4, ld, b, 1, actual, 5, ldc, loadC);
-                            assertBits(expected, actual, "kernelStrided loadC=" + loadC + " " + what);
-                        }
                         double[] expected = c.clone();
                         double[] actual = c.clone();
                         kernel.kernelBias(kc, packed, 0, b, 1, bias, 2, expected, 5, ldc);
