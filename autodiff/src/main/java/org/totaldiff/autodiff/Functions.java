@@ -29,17 +29,6 @@ public final class Functions {
     private Functions() {
     }
 
-    /** The function called {@code name} (tanh, sin, cos, exp, square, cube, identity). */
-    public static ScalarFunction named(String name) {
-        for (ScalarFunction f : new ScalarFunction[] {TANH, SIN, COS, EXP, SQUARE, CUBE, IDENTITY}) {
-            if (f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown function '" + name
-                + "'; accepted: tanh, sin, cos, exp, square, cube, identity");
-    }
-
     /** tanh: f = t, f' = 1 - t², f'' = -2 t f', f''' = -2 (f'² + t f''). */
     private static final class Tanh implements ScalarFunction {
 

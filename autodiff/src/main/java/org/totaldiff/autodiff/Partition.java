@@ -60,11 +60,6 @@ public final class Partition {
         return new Partition(g, groups);
     }
 
-    /** Every sample its own group (B = N). */
-    public static Partition singletons(int n) {
-        return contiguous(n, n);
-    }
-
     public int samples() {
         return groupOf.length;
     }

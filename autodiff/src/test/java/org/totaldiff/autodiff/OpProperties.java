@@ -140,6 +140,20 @@ class OpProperties {
     }
 
     @Test
+    void everyPartialDerivativeMatchesAndAWrongRuleIsCaught() {
+        Rng rng = new Rng(71);
+        List<DMatrixRMaj> inputs = List.of(gaussian(rng, 3, 4), gaussian(rng, 4, 2));
+        GradCheck.Result good = GradCheck.elementwise((t, in) -> t.sumSquares(t.map(Functions.TANH,
+                t.matmul(in.get(0), in.get(1)))), inputs, 1e-6, 1e-3);
+        org.junit.jupiter.api.Assertions.assertTrue(good.passed(1e-7), good.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(20, good.checks());
+        // sin with the derivative of cos: the check must see it
+        ScalarFunction wrong = ScalarFunction.of("badSin", Math::sin, z -> -Math.sin(z), z -> 0, z -> 0);
+        GradCheck.Result bad = GradCheck.elementwise((t, in) -> t.sum(t.map(wrong, in.get(0))), inputs, 1e-6, 1e-3);
+        org.junit.jupiter.api.Assertions.assertFalse(bad.passed(1e-3), bad.toString());
+    }
+
+    @Test
     void zeroSizedOperandsAreLegalWhereTheMathIs() {
         Tape tape = new Tape();
         Node a = tape.parameter("A", new DMatrixRMaj(3, 0));

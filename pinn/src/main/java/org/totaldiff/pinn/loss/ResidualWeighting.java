@@ -28,55 +28,27 @@ public interface ResidualWeighting {
      * since a line search needs one objective.
      */
     static ResidualWeighting frozen(DMatrixRMaj weights) {
-        DMatrixRMaj fixed = weights == null ? null : weights.copy();
-        return new ResidualWeighting() {
-            @Override
-            public String name() {
-                return "frozen";
-            }
-
-            @Override
-            public DMatrixRMaj update(DMatrixRMaj residual, int iteration) {
-                return fixed;
-            }
-
-            @Override
-            public DMatrixRMaj weights() {
-                return fixed;
-            }
-
-            @Override
-            public void restore(DMatrixRMaj weights) {
-                throw new IllegalStateException("frozen weights cannot be restored");
-            }
-        };
+        return new Fixed("frozen", weights == null ? null : weights.copy());
     }
 
     /** Unweighted: mean(r²). */
     static ResidualWeighting none() {
-        return new ResidualWeighting() {
-            @Override
-            public String name() {
-                return "none";
-            }
+        return new Fixed("none", null);
+    }
 
-            @Override
-            public DMatrixRMaj update(DMatrixRMaj residual, int iteration) {
-                return null;
-            }
+    /** Weights that never change (null: none); only "no weights" can be restored into them. */
+    record Fixed(String name, DMatrixRMaj weights) implements ResidualWeighting {
+        @Override
+        public DMatrixRMaj update(DMatrixRMaj residual, int iteration) {
+            return weights;
+        }
 
-            @Override
-            public DMatrixRMaj weights() {
-                return null;
+        @Override
+        public void restore(DMatrixRMaj saved) {
+            if (saved != null || weights != null) {
+                throw new IllegalArgumentException("weighting " + name + ": a checkpoint with residual weights"
+                        + " cannot be resumed without weighting; use --weighting rba");
             }
-
-            @Override
-            public void restore(DMatrixRMaj weights) {
-                if (weights != null) {
-                    throw new IllegalArgumentException("weighting none: a checkpoint with residual weights"
-                            + " cannot be resumed without weighting; use --weighting rba");
-                }
-            }
-        };
+        }
     }
 }

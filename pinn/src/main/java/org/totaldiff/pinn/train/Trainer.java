@@ -248,8 +248,9 @@ public final class Trainer {
         }
         DMatrixRMaj points = checkpoint.extras().containsKey(COLLOCATION)
                 ? checkpoint.extra(COLLOCATION).toMatrix() : null;
-        if (points == null || !java.util.Arrays.equals(java.util.Arrays.copyOf(points.data, points.getNumElements()),
-                java.util.Arrays.copyOf(collocation.data, collocation.getNumElements()))) {
+        int n = collocation.getNumElements();
+        if (points == null || points.getNumElements() != n
+                || !java.util.Arrays.equals(points.data, 0, n, collocation.data, 0, n)) {
             throw new IllegalArgumentException("checkpoint: its collocation points differ from this run's;"
                     + " resume with the same problem, point count and seed");
         }
