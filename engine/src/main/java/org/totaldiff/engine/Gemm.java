@@ -120,6 +120,20 @@ final class Gemm {
             int grain = Math.max(4, ((1 << 15) / (k * n)) & ~3);
             Parallel.forRange(m, grain, (from, to) -> {
                 int rows = to - from;
+                if (!j.accumulate) {
+                    // The dot products go straight into C; a bias is added after (0 + bias + dot,
+                    // as finish would).
+                    double[] c = j.c;
+                    int biasTo = j.bias == null ? from : Math.max(from, Math.min(to, j.biasRows));
+                    for (int q = 0; q < n; q++) {
+                        kernel.dots(j.a, from * j.lda, j.lda, rows, bt, q * k, k, c, from * n + q, n);
+                        double b = biasTo > from ? 0.0 + j.bias[q] : 0.0;
+                        for (int i = from; i < biasTo; i++) {
+                            c[i * n + q] = b + c[i * n + q];
+                        }
+                    }
+                    return;
+                }
                 double[] dots = BUFFERS.get().scratch(rows * n);
                 for (int q = 0; q < n; q++) {
                     kernel.dots(j.a, from * j.lda, j.lda, rows, bt, q * k, k, dots, q, n);

@@ -1,10 +1,5 @@
 package org.totaldiff.engine;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -36,7 +31,7 @@ public final class Parallel {
 
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
     private static volatile int threads = initialThreads();
-    private static ExecutorService pool;
+    private static Workers pool;
 
     private Parallel() {
     }
@@ -73,7 +68,7 @@ public final class Parallel {
             throw new IllegalArgumentException("threads: expected >= 1, got " + n);
         }
         if (n != threads && pool != null) {
-            pool.shutdown();
+            pool.close();
             pool = null;
         }
         threads = n;
@@ -120,63 +115,30 @@ public final class Parallel {
     /** Runs {@code body.accept(c)} for every chunk index c in [0, chunks), in any order. */
     public static void forEachChunk(int chunks, IntConsumer body) {
         int workers = Math.min(threads, chunks);
-        if (workers <= 1 || INSIDE.get()) {
-            for (int c = 0; c < chunks; c++) {
-                body.accept(c);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            boolean was = INSIDE.get();
+        if (workers > 1 && !INSIDE.get()) {
+            Workers pool = workers();
             INSIDE.set(true);
             try {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    body.accept(c);
+                if (pool.run(chunks, body)) {
+                    return;
                 }
             } finally {
-                INSIDE.set(was);
-            }
-        };
-        ExecutorService executor = executor();
-        @SuppressWarnings("unchecked")
-        Future<?>[] helpers = new Future<?>[workers - 1];
-        for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = executor.submit(worker);
-        }
-        RuntimeException failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> helper : helpers) {
-            try {
-                helper.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    Throwable cause = e.getCause();
-                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for kernel workers", e);
+                INSIDE.set(false);
             }
         }
-        if (failure != null) {
-            throw failure;
+        for (int c = 0; c < chunks; c++) {
+            body.accept(c);
         }
     }
 
-    private static synchronized ExecutorService executor() {
+    /** Marks the calling thread as a kernel worker: its own kernel calls then run inline. */
+    static void markInside() {
+        INSIDE.set(true);
+    }
+
+    private static synchronized Workers workers() {
         if (pool == null) {
-            AtomicInteger id = new AtomicInteger();
-            ThreadFactory factory = r -> {
-                Thread t = new Thread(r, "totaldiff-kernel-" + id.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), factory);
+            pool = new Workers(threads - 1);
         }
         return pool;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ParallelTest {
@@ -69,6 +70,58 @@ class ParallelTest {
             return null;
         }));
         assertEquals("chunk 5", e.getMessage());
+    }
+
+    @Test
+    void errorsFromAnyThreadReachTheCaller() {
+        AssertionError e = assertThrows(AssertionError.class, () -> MatrixAssert.withThreads(2, () -> {
+            Parallel.forEachChunk(64, c -> {
+                if (c == 63) {
+                    throw new AssertionError("chunk 63");
+                }
+            });
+            return null;
+        }));
+        assertEquals("chunk 63", e.getMessage());
+        // the helpers survive a failed job
+        AtomicInteger count = new AtomicInteger();
+        MatrixAssert.withThreads(2, () -> {
+            Parallel.forEachChunk(64, c -> count.incrementAndGet());
+            return null;
+        });
+        assertEquals(64, count.get());
+    }
+
+    /** Two threads calling at once: one job holds the helpers, the other runs inline; both complete. */
+    @Test
+    void concurrentCallersEachVisitEveryChunkOnce() {
+        MatrixAssert.withThreads(2, () -> {
+            Runnable caller = () -> {
+                for (int round = 0; round < 200; round++) {
+                    int[] hits = new int[97];
+                    Parallel.forEachChunk(hits.length, c -> hits[c]++);
+                    for (int c = 0; c < hits.length; c++) {
+                        if (hits[c] != 1) {
+                            throw new AssertionError("chunk " + c + " ran " + hits[c] + " times");
+                        }
+                    }
+                }
+            };
+            Thread other = new Thread(caller);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            other.setUncaughtExceptionHandler((t, x) -> failure.set(x));
+            other.start();
+            caller.run();
+            try {
+                other.join();
+            } catch (InterruptedException x) {
+                throw new IllegalStateException(x);
+            }
+            if (failure.get() != null) {
+                throw new AssertionError(failure.get());
+            }
+            return null;
+        });
     }
 
     @Test
