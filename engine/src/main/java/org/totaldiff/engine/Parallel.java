@@ -13,7 +13,9 @@ import java.util.function.IntConsumer;
  *
  * <p>The thread count defaults to the number of available processors; it can be set with the
  * system property {@code totaldiff.threads} or {@link #setThreads(int)}. A call made from
- * inside a worker runs inline (no nested parallelism, no deadlock).
+ * inside a chunk runs inline (no nested parallelism, no deadlock). A failing chunk's exception
+ * reaches the caller unwrapped; when several chunks fail, it is that of the lowest chunk, as on
+ * one thread.
  */
 public final class Parallel {
 
@@ -59,7 +61,9 @@ public final class Parallel {
     }
 
     /**
-     * Sets the number of threads the kernels use (1 = run on the calling thread only).
+     * Sets the number of threads the kernels use (1 = run on the calling thread only). A kernel
+     * call running meanwhile on another thread still completes, with the same result; the helpers
+     * it started with stop after it.
      *
      * @throws IllegalArgumentException if {@code n < 1}
      */
@@ -115,17 +119,23 @@ public final class Parallel {
     /** Runs {@code body.accept(c)} for every chunk index c in [0, chunks), in any order. */
     public static void forEachChunk(int chunks, IntConsumer body) {
         int workers = Math.min(threads, chunks);
-        if (workers > 1 && !INSIDE.get()) {
-            Workers pool = workers();
-            INSIDE.set(true);
-            try {
-                if (pool.run(chunks, body)) {
-                    return;
-                }
-            } finally {
-                INSIDE.set(false);
-            }
+        if (workers <= 1 || INSIDE.get()) {
+            runInline(chunks, body);
+            return;
         }
+        Workers pool = workers();
+        INSIDE.set(true);
+        try {
+            if (!pool.run(chunks, body)) {
+                // another thread's job holds the helpers: this call runs here, nested calls too
+                runInline(chunks, body);
+            }
+        } finally {
+            INSIDE.set(false);
+        }
+    }
+
+    private static void runInline(int chunks, IntConsumer body) {
         for (int c = 0; c < chunks; c++) {
             body.accept(c);
         }

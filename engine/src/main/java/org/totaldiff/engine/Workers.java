@@ -1,7 +1,6 @@
 package org.totaldiff.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -24,6 +23,10 @@ import java.util.function.IntConsumer;
  *
  * <p>One job at a time: a second thread calling a kernel while a job runs does its work inline
  * on its own thread, which gives the same result (chunk boundaries never depend on the threads).
+ *
+ * <p>A failing chunk stops the hand-out of further chunks, and the caller rethrows the failure of
+ * the lowest chunk, unwrapped. Chunks are handed out in order, so every chunk below the first
+ * failing one has run: the caller sees the same throwable as on one thread.
  */
 final class Workers {
 
@@ -92,7 +95,9 @@ final class Workers {
         private final AtomicInteger next = new AtomicInteger();
         /** Helpers inside {@link #work}, plus {@link #CLOSED} once no helper may join. */
         private final AtomicInteger inside = new AtomicInteger();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** The failure of the lowest failing chunk so far, and that chunk (guarded by this). */
+        private Throwable failure;
+        private int failedChunk = Integer.MAX_VALUE;
 
         Job(int chunks, IntConsumer body) {
             this.chunks = chunks;
@@ -114,13 +119,21 @@ final class Workers {
         }
 
         void work() {
-            try {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
                     body.accept(c);
+                } catch (Throwable t) {
+                    failed(c, t);
+                    next.set(chunks);
+                    return;
                 }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-                next.set(chunks);
+            }
+        }
+
+        private synchronized void failed(int chunk, Throwable t) {
+            if (chunk < failedChunk) {
+                failedChunk = chunk;
+                failure = t;
             }
         }
 
@@ -136,17 +149,21 @@ final class Workers {
             }
         }
 
+        /** Called after {@link #close()}: no thread touches the failure any more. */
         void rethrow() {
-            Throwable t = failure.get();
-            if (t instanceof RuntimeException e) {
-                throw e;
-            }
-            if (t instanceof Error e) {
-                throw e;
+            Throwable t;
+            synchronized (this) {
+                t = failure;
             }
             if (t != null) {
-                throw new IllegalStateException(t);
+                Job.<RuntimeException>sneakyThrow(t);
             }
+        }
+
+        /** Throws {@code t} as it is, checked or not (a body may throw checked exceptions sneakily). */
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+            throw (T) t;
         }
     }
 
@@ -172,8 +189,11 @@ final class Workers {
                 seen = now;
                 Job j = job;
                 if (j != null && j.join()) {
-                    j.work();
-                    j.leave();
+                    try {
+                        j.work();
+                    } finally {
+                        j.leave();
+                    }
                 }
             }
         }
@@ -187,6 +207,8 @@ final class Workers {
                     continue;
                 }
                 parked = true;
+                // an interrupt (ours are nobody's to interrupt) would make every park return at once
+                Thread.interrupted();
                 if (published == seen && !closed) {
                     LockSupport.park(this);
                 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,86 @@ class ParallelTest {
             return null;
         });
         assertEquals(64, count.get());
+    }
+
+    /**
+     * Every chunk from 10 on fails with a checked exception: the caller gets chunk 10's exception,
+     * unwrapped, on any number of threads.
+     */
+    @Test
+    void theLowestFailingChunkIsRethrownUnwrapped() {
+        for (int threads : new int[] {1, 2, 3}) {
+            IOException e = assertThrows(IOException.class, () -> MatrixAssert.withThreads(threads, () -> {
+                Parallel.forEachChunk(64, c -> {
+                    if (c >= 10) {
+                        ParallelTest.<RuntimeException>sneakyThrow(new IOException("chunk " + c));
+                    }
+                });
+                return null;
+            }), threads + " threads");
+            assertEquals("chunk 10", e.getMessage(), threads + " threads");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /**
+     * A call that finds the helpers busy runs inline, and so do the calls nested in its chunks,
+     * even when the helpers have become free meanwhile.
+     */
+    @Test
+    void callsNestedInAnInlineFallbackStayOnTheCallingThread() {
+        Set<Thread> innerThreads = ConcurrentHashMap.newKeySet();
+        MatrixAssert.withThreads(2, () -> {
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                Parallel.forEachChunk(2, c -> {
+                    holding.countDown();
+                    await(release);
+                });
+                released.countDown();
+            });
+            holder.start();
+            await(holding); // both chunks of the holder's job are running: the helpers are busy
+            Parallel.forEachChunk(2, c -> {
+                if (c == 0) {
+                    release.countDown();
+                    await(released); // the helpers are free again
+                }
+                Parallel.forEachChunk(64, d -> {
+                    innerThreads.add(Thread.currentThread());
+                    sleepBriefly();
+                });
+            });
+            try {
+                holder.join();
+            } catch (InterruptedException x) {
+                throw new IllegalStateException(x);
+            }
+            return null;
+        });
+        assertEquals(Set.of(Thread.currentThread()), innerThreads);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(0, 100_000);
+        } catch (InterruptedException x) {
+            throw new IllegalStateException(x);
+        }
     }
 
     /** Two threads calling at once: one job holds the helpers, the other runs inline; both complete. */
