@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class ParallelTest {
@@ -65,27 +67,14 @@ class ParallelTest {
             return null;
         });
         assertEquals(12, count.get());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MatrixAssert.withThreads(2, () -> {
-            Parallel.forEachChunk(8, c -> {
-                if (c == 5) {
-                    throw new IllegalStateException("chunk 5");
-                }
-            });
-            return null;
-        }));
+        IllegalStateException e = thrown(IllegalStateException.class, 2, 8, c -> c == 5,
+                c -> new IllegalStateException("chunk " + c));
         assertEquals("chunk 5", e.getMessage());
     }
 
     @Test
     void errorsFromAnyThreadReachTheCaller() {
-        AssertionError e = assertThrows(AssertionError.class, () -> MatrixAssert.withThreads(2, () -> {
-            Parallel.forEachChunk(64, c -> {
-                if (c == 63) {
-                    throw new AssertionError("chunk 63");
-                }
-            });
-            return null;
-        }));
+        AssertionError e = thrown(AssertionError.class, 2, 64, c -> c == 63, c -> new AssertionError("chunk " + c));
         assertEquals("chunk 63", e.getMessage());
         // the helpers survive a failed job
         AtomicInteger count = new AtomicInteger();
@@ -103,16 +92,25 @@ class ParallelTest {
     @Test
     void theLowestFailingChunkIsRethrownUnwrapped() {
         for (int threads : new int[] {1, 2, 3}) {
-            IOException e = assertThrows(IOException.class, () -> MatrixAssert.withThreads(threads, () -> {
-                Parallel.forEachChunk(64, c -> {
-                    if (c >= 10) {
-                        ParallelTest.<RuntimeException>sneakyThrow(new IOException("chunk " + c));
-                    }
-                });
-                return null;
-            }), threads + " threads");
+            IOException e = thrown(IOException.class, threads, 64, c -> c >= 10, c -> new IOException("chunk " + c));
             assertEquals("chunk 10", e.getMessage(), threads + " threads");
         }
+    }
+
+    /**
+     * What {@code forEachChunk(chunks, ...)} on {@code threads} threads throws when every chunk c
+     * that {@code fails} throws {@code failure(c)} (checked or not); asserts it is a {@code type}.
+     */
+    private static <T extends Throwable> T thrown(Class<T> type, int threads, int chunks, IntPredicate fails,
+            IntFunction<? extends Throwable> failure) {
+        return assertThrows(type, () -> MatrixAssert.withThreads(threads, () -> {
+            Parallel.forEachChunk(chunks, c -> {
+                if (fails.test(c)) {
+                    ParallelTest.<RuntimeException>sneakyThrow(failure.apply(c));
+                }
+            });
+            return null;
+        }), threads + " threads");
     }
 
     @SuppressWarnings("unchecked")
