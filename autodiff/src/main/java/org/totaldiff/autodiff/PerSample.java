@@ -3,6 +3,7 @@ package org.totaldiff.autodiff;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.autodiff.ParameterUses.Use;
 import org.totaldiff.engine.Dense;
 
 /**
@@ -56,8 +57,8 @@ public final class PerSample {
             int streams = use.streams(n);
             for (int b = 0; b < out.length; b++) {
                 int[] members = groups.membersView(b);
-                gather(use.x(), members, n, streams, xb);
-                gather(use.dy, members, n, streams, dyb);
+                gather(use.xOrOnes(), members, n, streams, xb);
+                gather(use.dy(), members, n, streams, dyb);
                 Dense.multAddTransA(xb, dyb, out[b]);
             }
         }
@@ -71,7 +72,7 @@ public final class PerSample {
         List<Stream> streams = new ArrayList<>();
         for (Use use : uses) {
             for (int s = 0; s < use.streams(n); s++) {
-                streams.add(new Stream(use.x(), use.dy, s * n));
+                streams.add(new Stream(use.xOrOnes(), use.dy(), s * n));
             }
         }
         DMatrixRMaj out = new DMatrixRMaj(param.rows(), param.cols());
@@ -102,13 +103,13 @@ public final class PerSample {
             }
             DMatrixRMaj g = new DMatrixRMaj(param.rows(), param.cols());
             for (Use use : uses) {
-                DMatrixRMaj x = use.x();
+                DMatrixRMaj x = use.xOrOnes();
                 for (int s = 0; s < use.streams(n); s++) {
                     int row = s * n + i;
                     for (int p = 0; p < g.numRows; p++) {
                         double xp = x.data[row * x.numCols + p];
                         for (int q = 0; q < g.numCols; q++) {
-                            g.data[p * g.numCols + q] += xp * use.dy.data[row * use.dy.numCols + q];
+                            g.data[p * g.numCols + q] += xp * use.dy().data[row * use.dy().numCols + q];
                         }
                     }
                 }
@@ -134,8 +135,8 @@ public final class PerSample {
             all[i] = i;
         }
         for (Use use : uses(tape, param, set)) {
-            gather(use.x(), all, n, use.streams(n), xb);
-            gather(use.dy, all, n, use.streams(n), dyb);
+            gather(use.xOrOnes(), all, n, use.streams(n), xb);
+            gather(use.dy(), all, n, use.streams(n), dyb);
             Dense.multAddTransA(xb, dyb, part);
         }
         return Dense.addEquals(rest, -1.0, part);
@@ -157,71 +158,11 @@ public final class PerSample {
         return sums;
     }
 
-    // ------------------------------------------------------------------ the uses of a parameter
-
-    /**
-     * One use of the parameter on rows of the set: Y = X W (x = X), or a bias added to the first
-     * {@code biasRows} rows (x = null: X is a column of ones there and zeros below).
-     */
-    private static final class Use {
-        private final DMatrixRMaj x;
-        private final DMatrixRMaj dy;
-        private final int rows;
-
-        Use(DMatrixRMaj x, DMatrixRMaj dy, int rows) {
-            this.x = x;
-            this.dy = dy;
-            this.rows = rows;
-        }
-
-        /** The stacked streams that hold this use's contributions. */
-        int streams(int n) {
-            return n == 0 ? 0 : rows / n;
-        }
-
-        DMatrixRMaj x() {
-            if (x != null) {
-                return x;
-            }
-            DMatrixRMaj ones = new DMatrixRMaj(rows, 1);
-            java.util.Arrays.fill(ones.data, 0, rows, 1.0);
-            return ones;
-        }
-    }
-
     private record Stream(DMatrixRMaj x, DMatrixRMaj dy, int row0) {
     }
 
     private static List<Use> uses(Tape tape, Node param, SampleSet set) {
-        if (!param.isParameter()) {
-            throw new IllegalArgumentException("PerSample: " + param.label() + " is not a parameter");
-        }
-        List<Use> uses = new ArrayList<>();
-        for (Node node : tape.nodes()) {
-            if (node.grad() == null || node.inputs.length < 2) {
-                continue;
-            }
-            Node x = node.inputs[0];
-            boolean tagged = x.samples == set && node.rows() == x.rows();
-            if (node.op == Products.MATMUL || node.op instanceof Products.Linear) {
-                if (x == param && node.inputs[1].samples == set) {
-                    throw new IllegalArgumentException("PerSample: " + param.label() + " is the left operand of "
-                            + node.label() + " = " + node.op.describe(node) + "; per-sample splitting needs X W");
-                }
-                if (!tagged) {
-                    continue;
-                }
-                if (node.inputs[1] == param) {
-                    uses.add(new Use(x.value, node.grad(), node.rows()));
-                }
-                if (node.op instanceof Products.Linear && node.inputs[2] == param) {
-                    uses.add(new Use(null, node.grad(), ((Products.Linear) node.op).biasRows));
-                }
-            } else if (node.op == ElementWise.ADD_ROW && tagged && node.inputs[1] == param) {
-                uses.add(new Use(null, node.grad(), node.rows()));
-            }
-        }
-        return uses;
+        return ParameterUses.find(tape, param, set);
     }
 
     // ------------------------------------------------------------------ row gathering
@@ -259,9 +200,6 @@ public final class PerSample {
     }
 
     private static void checkOneBackward(Tape tape) {
-        if (tape.backwardsSinceZeroGrad() != 1) {
-            throw new IllegalStateException("PerSample: the parameter gradients hold " + tape.backwardsSinceZeroGrad()
-                    + " backward passes; call zeroGrad() before the one backward pass to split");
-        }
+        ParameterUses.requireOneBackward(tape);
     }
 }

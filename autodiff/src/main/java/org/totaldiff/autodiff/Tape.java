@@ -330,6 +330,11 @@ public final class Tape {
         return List.copyOf(nodes);
     }
 
+    /** The nodes of the current recording, not copied (for this package's read-only walks). */
+    List<Node> recording() {
+        return nodes;
+    }
+
     /** How many backward passes have added into the parameter gradients since the last zeroGrad(). */
     public int backwardsSinceZeroGrad() {
         return backwardsSinceZero;

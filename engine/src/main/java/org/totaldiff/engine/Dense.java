@@ -59,6 +59,42 @@ public final class Dense {
     }
 
     /**
+     * C = C + A[rowFrom:rowTo, :]<sup>T</sup> B[rowFrom:rowTo, :]: the weight gradient of one
+     * contiguous group of rows, &Sigma;<sub>rowFrom &lt;= r &lt; rowTo</sub> A[r]<sup>T</sup> B[r]
+     * (per-group gradients X<sup>T</sup> dY). The rows are read in place, nothing is copied or
+     * allocated in steady state, and the result is bit-for-bit that of {@link #multAddTransA} on
+     * those rows copied into matrices of their own. An empty range leaves C as it was (a -0.0 may
+     * become 0.0).
+     *
+     * @param a Not modified. r x m.
+     * @param b Not modified. r x n, the same number of rows as a.
+     * @param rowFrom first row of the range, 0 &lt;= rowFrom &lt;= rowTo.
+     * @param rowTo end of the range (exclusive), rowTo &lt;= r.
+     * @param c Modified. m x n, accumulated onto.
+     * @return c
+     */
+    public static DMatrixRMaj multAddTransA(DMatrixRMaj a, DMatrixRMaj b, int rowFrom, int rowTo, DMatrixRMaj c) {
+        if (a.numRows != b.numRows) {
+            throw new IllegalArgumentException("multAddTransA: A and B must have the same number of rows: A is "
+                    + shape(a) + ", B is " + shape(b));
+        }
+        if (rowFrom < 0 || rowTo > a.numRows || rowFrom > rowTo) {
+            throw new IllegalArgumentException("multAddTransA: rows [" + rowFrom + ", " + rowTo
+                    + ") are not inside the " + a.numRows + " rows of A (" + shape(a) + ") and B (" + shape(b) + ")");
+        }
+        if (c == null || c.numRows != a.numCols || c.numCols != b.numCols) {
+            throw new IllegalArgumentException("multAddTransA: accumulating output must be " + a.numCols + "x"
+                    + b.numCols + " for A " + shape(a) + " and B " + shape(b) + ", got "
+                    + (c == null ? "null" : shape(c)));
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("multAddTransA: the output must not be one of the inputs");
+        }
+        Gemm.multAddTransARows(a, b, rowFrom, rowTo, c);
+        return c;
+    }
+
+    /**
      * C = A B<sup>T</sup> (the input adjoint of a dense layer: dY W<sup>T</sup>).
      *
      * @param a Not modified. m x k.
@@ -123,6 +159,41 @@ public final class Dense {
         }
         Gemm.multiply(transA, transB, a, b, bias, biasRows, accumulate, c);
         return c;
+    }
+
+    /**
+     * out = out + &Sigma;<sub>i</sub> G<sub>i</sub> o G<sub>i</sub>, G<sub>i</sub> =
+     * &Sigma;<sub>s</sub> x[s&middot;samples + i]<sup>T</sup> dy[s&middot;samples + i]: the exact
+     * per-sample second moment of a weight gradient X<sup>T</sup> dY whose rows are S stacked
+     * streams of {@code samples} rows each (row s&middot;samples + i belongs to sample i), without
+     * forming the samples x p x q per-sample gradients. About samples&middot;p&middot;q&middot;(S+1)
+     * fmas; each G<sub>i</sub> lives in registers one tile at a time ({@link SampleProducts}).
+     *
+     * @param x Not modified. (S&middot;samples) x p.
+     * @param dy Not modified. (S&middot;samples) x q, the same number of rows as x.
+     * @param samples rows per stream, &gt;= 1; it must divide the number of rows.
+     * @param out Modified. p x q, accumulated onto.
+     * @return out
+     */
+    public static DMatrixRMaj sumSquaredSampleProducts(DMatrixRMaj x, DMatrixRMaj dy, int samples, DMatrixRMaj out) {
+        String shapes = "x is " + shape(x) + ", dy is " + shape(dy);
+        if (x.numRows != dy.numRows) {
+            throw new IllegalArgumentException(
+                    "sumSquaredSampleProducts: x and dy must have the same number of rows: " + shapes);
+        }
+        if (samples < 1 || x.numRows % samples != 0) {
+            throw new IllegalArgumentException("sumSquaredSampleProducts: samples must be >= 1 and divide the "
+                    + x.numRows + " rows (streams x samples), got samples = " + samples + "; " + shapes);
+        }
+        if (out == null || out.numRows != x.numCols || out.numCols != dy.numCols) {
+            throw new IllegalArgumentException("sumSquaredSampleProducts: accumulating output must be " + x.numCols
+                    + "x" + dy.numCols + ", got " + (out == null ? "null" : shape(out)) + "; " + shapes);
+        }
+        if (out == x || out == dy) {
+            throw new IllegalArgumentException("sumSquaredSampleProducts: the output must not be one of the inputs");
+        }
+        SampleProducts.addSumSquared(x, dy, samples, out);
+        return out;
     }
 
     // ------------------------------------------------------------------ element-wise maps

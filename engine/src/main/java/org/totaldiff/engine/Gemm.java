@@ -25,6 +25,11 @@ import org.ejml.data.DMatrixRMaj;
  * padding; a register-blocked A<sup>T</sup> B over chunks of k when C = A<sup>T</sup> B has only a
  * few rows (the weight gradient of the input layer) or op(A) = A<sup>T</sup> and C has few columns.
  *
+ * <p>Operands are read through a base offset and the leading dimension of their matrix, so a
+ * product can take a range of rows of A and B in place ({@link #multAddTransARows}): every path
+ * and every packing copy addresses op(A)[i][p] and op(B)[p][q] the same way, and the choice of
+ * path depends on (m, n, k) only.
+ *
  * <p>The block depth and the packing copies do not change any result: a k block ends by storing
  * C exactly and the next one reloads it, so each element of C is one fma chain over its k range
  * in order. Only the chunk boundaries of a split k (fixed by the shape) decide the rounding.
@@ -64,8 +69,23 @@ final class Gemm {
     /** As {@link #multiply(boolean, boolean, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int, boolean, DMatrixRMaj)}, on a chosen kernel. */
     static void multiply(GemmKernel kernel, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
             DMatrixRMaj bias, int biasRows, boolean accumulate, DMatrixRMaj c) {
-        Job job = new Job(kernel, transA, transB, a, b, bias == null ? null : bias.data,
-                bias == null ? 0 : biasRows, accumulate, c);
+        run(new Job(kernel, transA, transB, a, 0, b, 0, transA ? a.numRows : a.numCols,
+                bias == null ? null : bias.data, bias == null ? 0 : biasRows, accumulate, c));
+    }
+
+    /**
+     * C = C + A[rowFrom:rowTo, :]<sup>T</sup> B[rowFrom:rowTo, :], the rows read in place: the
+     * operands start {@code rowFrom} rows into A and B and k = rowTo - rowFrom. The paths depend on
+     * (m, n, k) only and the strides are those of A and B, so the result is bit-for-bit that of
+     * the same rows copied into matrices of their own. Range checked by {@link Dense}.
+     */
+    static void multAddTransARows(DMatrixRMaj a, DMatrixRMaj b, int rowFrom, int rowTo, DMatrixRMaj c) {
+        run(new Job(GemmKernel.get(), true, false, a, rowFrom * a.numCols, b, rowFrom * b.numCols, rowTo - rowFrom,
+                null, 0, true, c));
+    }
+
+    private static void run(Job job) {
+        GemmKernel kernel = job.kernel;
         if (job.m == 0 || job.n == 0) {
             return;
         }
@@ -106,14 +126,21 @@ final class Gemm {
         int k = j.k;
         GemmKernel kernel = j.kernel;
         if (!j.transA) {
+            // op(B)^T: column q of op(B) at bt[btOff + q*ldbt], contiguous along k.
             double[] bt;
+            int btOff;
+            int ldbt;
             if (j.transB) {
                 bt = j.b;
+                btOff = j.bOff;
+                ldbt = j.ldb;
             } else {
                 bt = BUFFERS.get().shared(n * k);
+                btOff = 0;
+                ldbt = k;
                 for (int p = 0; p < k; p++) {
                     for (int q = 0; q < n; q++) {
-                        bt[q * k + p] = j.b[p * j.ldb + q];
+                        bt[q * k + p] = j.b[j.bOff + p * j.ldb + q];
                     }
                 }
             }
@@ -126,7 +153,8 @@ final class Gemm {
                     double[] c = j.c;
                     int biasTo = j.bias == null ? from : Math.max(from, Math.min(to, j.biasRows));
                     for (int q = 0; q < n; q++) {
-                        kernel.dots(j.a, from * j.lda, j.lda, rows, bt, q * k, k, c, from * n + q, n);
+                        kernel.dots(j.a, j.aOff + from * j.lda, j.lda, rows, bt, btOff + q * ldbt, k, c, from * n + q,
+                                n);
                         double b = biasTo > from ? 0.0 + j.bias[q] : 0.0;
                         for (int i = from; i < biasTo; i++) {
                             c[i * n + q] = b + c[i * n + q];
@@ -136,7 +164,7 @@ final class Gemm {
                 }
                 double[] dots = BUFFERS.get().scratch(rows * n);
                 for (int q = 0; q < n; q++) {
-                    kernel.dots(j.a, from * j.lda, j.lda, rows, bt, q * k, k, dots, q, n);
+                    kernel.dots(j.a, j.aOff + from * j.lda, j.lda, rows, bt, btOff + q * ldbt, k, dots, q, n);
                 }
                 for (int r = 0; r < rows; r++) {
                     for (int q = 0; q < n; q++) {
@@ -157,13 +185,13 @@ final class Gemm {
             int kFrom = Math.min(k, ch * chunkLen);
             int kTo = Math.min(k, kFrom + chunkLen);
             if (!j.transB) {
-                kernel.accumulateTransA(n, j.b, kFrom * j.ldb, j.ldb, j.a, kFrom * j.lda, j.lda, kTo - kFrom, part,
-                        base, m, m);
+                kernel.accumulateTransA(n, j.b, j.bOff + kFrom * j.ldb, j.ldb, j.a, j.aOff + kFrom * j.lda, j.lda,
+                        kTo - kFrom, part, base, m, m);
                 return;
             }
             for (int p = kFrom; p < kTo; p++) {
                 for (int q = 0; q < n; q++) {
-                    kernel.axpy(j.opB(p, q), j.a, p * j.lda, part, base + q * m, m);
+                    kernel.axpy(j.opB(p, q), j.a, j.aOff + p * j.lda, part, base + q * m, m);
                 }
             }
         });
@@ -197,8 +225,8 @@ final class Gemm {
         Parallel.forEachChunk(chunks, ch -> {
             int kFrom = Math.min(k, ch * chunkLen);
             int kTo = Math.min(k, kFrom + chunkLen);
-            kernel.accumulateTransA(m, j.a, kFrom * j.lda, j.lda, j.b, kFrom * j.ldb, j.ldb, kTo - kFrom, part,
-                    ch * mn, n, n);
+            kernel.accumulateTransA(m, j.a, j.aOff + kFrom * j.lda, j.lda, j.b, j.bOff + kFrom * j.ldb, j.ldb,
+                    kTo - kFrom, part, ch * mn, n, n);
         });
         for (int e = 0; e < mn; e++) {
             double v = j.start(e / n, e % n);
@@ -311,7 +339,7 @@ final class Gemm {
             int aStep;
             if (rowsA) {
                 ap = j.a;
-                aBase = i0 * j.lda + pc;
+                aBase = j.aOff + i0 * j.lda + pc;
                 aStep = j.lda;
             } else {
                 ap = buf.a(roundUp(mc, mr) * kc);
@@ -403,7 +431,7 @@ final class Gemm {
         int lda = j.lda;
         if (j.transA) {
             // op(A) row i is column i of A: rows of A, cut into MR-wide panels (vector copies).
-            j.kernel.packPanels(a, p0 * lda + i0, lda, kc, mc, mr, ap, 0);
+            j.kernel.packPanels(a, j.aOff + p0 * lda + i0, lda, kc, mc, mr, ap, 0);
             return;
         }
         for (int r0 = 0; r0 < mc; r0 += mr) {
@@ -411,7 +439,7 @@ final class Gemm {
             int base = r0 * kc;
             if (rows == 8 && mr == 8) {
                 // The common full panel: walk k once, gathering one value of each of the 8 rows.
-                int s0 = (i0 + r0) * lda + p0;
+                int s0 = j.aOff + (i0 + r0) * lda + p0;
                 for (int p = 0; p < kc; p++) {
                     int d = base + p * 8;
                     int s = s0 + p;
@@ -428,7 +456,7 @@ final class Gemm {
                 for (int r = 0; r < mr; r++) {
                     int d = base + r;
                     if (r < rows) {
-                        int src = (i0 + r0 + r) * lda + p0;
+                        int src = j.aOff + (i0 + r0 + r) * lda + p0;
                         for (int p = 0; p < kc; p++) {
                             ap[d + p * mr] = a[src + p];
                         }
@@ -449,7 +477,7 @@ final class Gemm {
         int nr = j.kernel.nr();
         if (!j.transB) {
             // Rows of B, cut into NR-wide panels (vector copies).
-            j.kernel.packPanels(b, p0 * ldb + j0, ldb, kc, nc, nr, bp, off);
+            j.kernel.packPanels(b, j.bOff + p0 * ldb + j0, ldb, kc, nc, nr, bp, off);
             return;
         }
         for (int q0 = 0; q0 < nc; q0 += nr) {
@@ -458,7 +486,7 @@ final class Gemm {
             for (int q = 0; q < nr; q++) {
                 int d = base + q;
                 if (q < cols) {
-                    int src = (j0 + q0 + q) * ldb + p0;
+                    int src = j.bOff + (j0 + q0 + q) * ldb + p0;
                     for (int p = 0; p < kc; p++) {
                         bp[d + p * nr] = b[src + p];
                     }
@@ -481,13 +509,19 @@ final class Gemm {
 
     // ------------------------------------------------------------------ state
 
-    /** One product's operands, unpacked from the matrices once. */
+    /**
+     * One product's operands, unpacked from the matrices once. A starts at {@code a[aOff]} and B
+     * at {@code b[bOff]} (row i, column p of A at a[aOff + i*lda + p]): a k range of rows read in
+     * place, with the leading dimensions of the whole matrices.
+     */
     private static final class Job {
         final GemmKernel kernel;
         final boolean transA;
         final boolean transB;
         final double[] a;
+        final int aOff;
         final double[] b;
+        final int bOff;
         final double[] c;
         final double[] bias;
         final int biasRows;
@@ -498,13 +532,15 @@ final class Gemm {
         final int n;
         final int k;
 
-        Job(GemmKernel kernel, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] bias,
-                int biasRows, boolean accumulate, DMatrixRMaj c) {
+        Job(GemmKernel kernel, boolean transA, boolean transB, DMatrixRMaj a, int aOff, DMatrixRMaj b, int bOff, int k,
+                double[] bias, int biasRows, boolean accumulate, DMatrixRMaj c) {
             this.kernel = kernel;
             this.transA = transA;
             this.transB = transB;
             this.a = a.data;
+            this.aOff = aOff;
             this.b = b.data;
+            this.bOff = bOff;
             this.c = c.data;
             this.bias = bias;
             this.biasRows = biasRows;
@@ -513,15 +549,15 @@ final class Gemm {
             this.ldb = b.numCols;
             this.m = c.numRows;
             this.n = c.numCols;
-            this.k = transA ? a.numRows : a.numCols;
+            this.k = k;
         }
 
         double opA(int i, int p) {
-            return transA ? a[p * lda + i] : a[i * lda + p];
+            return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
         }
 
         double opB(int p, int q) {
-            return transB ? b[q * ldb + p] : b[p * ldb + q];
+            return transB ? b[bOff + q * ldb + p] : b[bOff + p * ldb + q];
         }
 
         /** What C[i][q] starts from: its old value if accumulating, else 0; plus the bias. */

@@ -106,6 +106,31 @@ public interface GemmKernel {
     }
 
     /**
+     * {@link #packPanels} with the destination strides free: for r &lt; rows and q &lt; width,
+     * {@code dst[dstOff + (q/w)*panelStride + r*rowStride + q%w] = src[srcOff + r*lds + q]}, and zero
+     * for width &lt;= q &lt; (width rounded up to w). A plain copy, so every implementation gives the
+     * same bits. Used to interleave several matrices' rows in one panel.
+     */
+    default void packPanels(double[] src, int srcOff, int lds, int rows, int width, int w, double[] dst, int dstOff,
+            int rowStride, int panelStride) {
+        int panels = (width + w - 1) / w;
+        for (int r = 0; r < rows; r++) {
+            int s = srcOff + r * lds;
+            for (int g = 0; g < panels; g++) {
+                int d = dstOff + g * panelStride + r * rowStride;
+                int q0 = g * w;
+                int cols = Math.min(w, width - q0);
+                for (int q = 0; q < cols; q++) {
+                    dst[d + q] = src[s + q0 + q];
+                }
+                for (int q = cols; q < w; q++) {
+                    dst[d + q] = 0.0;
+                }
+            }
+        }
+    }
+
+    /**
      * A<sup>T</sup> B for few rows, accumulated: for r &lt; rows and q &lt; n,
      * {@code c[cOff+r*ldc+q] = fma(a[aOff+p*lda+r], b[bOff+p*ldb+q], c[cOff+r*ldc+q])} for
      * p = 0, 1, ..., len-1 in that order: exactly {@link #axpyRows} applied to the rows of B one
@@ -151,6 +176,25 @@ public interface GemmKernel {
         }
         return packed;
     }
+
+    /** Rows of a tile of {@link #addSquaredSampleProducts} (along the columns of x). */
+    int sampleMr();
+
+    /** Columns of a tile of {@link #addSquaredSampleProducts} (along the columns of y). */
+    int sampleNr();
+
+    /**
+     * One tile of the squared per-sample products, accumulated. With x(i,s,r) =
+     * x[xOff + i*xi + s*xs + r] and y(i,s,c) = y[yOff + i*yi + s*ys + c] (sample i, stream s): for
+     * r &lt; {@link #sampleMr}, c &lt; {@link #sampleNr}, {@code acc = out[outOff+r*ldo+c]}; then for
+     * i = 0, 1, ..., samples-1 in that order, {@code g = x(i,0,r) * y(i,0,c)},
+     * {@code g = fma(x(i,s,r), y(i,s,c), g)} for s = 1, ..., streams-1, {@code acc = fma(g, g, acc)};
+     * then {@code out[outOff+r*ldo+c] = acc}. So g is one element of G<sub>i</sub> =
+     * &Sigma;<sub>s</sub> x(i,s,.)<sup>T</sup> y(i,s,.), formed in registers and never stored.
+     * {@code streams} &gt;= 1.
+     */
+    void addSquaredSampleProducts(int samples, int streams, double[] x, int xOff, int xi, int xs, double[] y, int yOff,
+            int yi, int ys, double[] out, int outOff, int ldo);
 
     /** Lazily chosen implementation. */
     final class Holder {

@@ -1,7 +1,8 @@
 package org.totaldiff.engine;
 
 /**
- * Plain Java GEMM inner loops: a 4 x 4 micro-kernel with its sixteen accumulators in locals.
+ * Plain Java GEMM inner loops: a 4 x 4 micro-kernel with its sixteen accumulators in locals, and
+ * a 2 x 4 tile of the squared per-sample products.
  * The fallback when the Vector API is not enabled, and a reference for the vector kernel.
  */
 public final class ScalarGemm implements GemmKernel {
@@ -68,6 +69,62 @@ public final class ScalarGemm implements GemmKernel {
         c[o + 1] = v1;
         c[o + 2] = v2;
         c[o + 3] = v3;
+    }
+
+    @Override
+    public int sampleMr() {
+        return 2;
+    }
+
+    @Override
+    public int sampleNr() {
+        return 4;
+    }
+
+    /** A 2 x 4 tile: eight products g and eight sums of their squares in locals. */
+    @Override
+    public void addSquaredSampleProducts(int samples, int streams, double[] x, int xOff, int xi, int xs, double[] y,
+            int yOff, int yi, int ys, double[] out, int outOff, int ldo) {
+        int o1 = outOff + ldo;
+        double s00 = out[outOff], s01 = out[outOff + 1], s02 = out[outOff + 2], s03 = out[outOff + 3];
+        double s10 = out[o1], s11 = out[o1 + 1], s12 = out[o1 + 2], s13 = out[o1 + 3];
+        for (int i = 0; i < samples; i++) {
+            int xa = xOff + i * xi;
+            int ya = yOff + i * yi;
+            double y0 = y[ya], y1 = y[ya + 1], y2 = y[ya + 2], y3 = y[ya + 3];
+            double a0 = x[xa];
+            double a1 = x[xa + 1];
+            double g00 = a0 * y0, g01 = a0 * y1, g02 = a0 * y2, g03 = a0 * y3;
+            double g10 = a1 * y0, g11 = a1 * y1, g12 = a1 * y2, g13 = a1 * y3;
+            for (int s = 1; s < streams; s++) {
+                xa += xs;
+                ya += ys;
+                y0 = y[ya];
+                y1 = y[ya + 1];
+                y2 = y[ya + 2];
+                y3 = y[ya + 3];
+                a0 = x[xa];
+                a1 = x[xa + 1];
+                g00 = Math.fma(a0, y0, g00);
+                g01 = Math.fma(a0, y1, g01);
+                g02 = Math.fma(a0, y2, g02);
+                g03 = Math.fma(a0, y3, g03);
+                g10 = Math.fma(a1, y0, g10);
+                g11 = Math.fma(a1, y1, g11);
+                g12 = Math.fma(a1, y2, g12);
+                g13 = Math.fma(a1, y3, g13);
+            }
+            s00 = Math.fma(g00, g00, s00);
+            s01 = Math.fma(g01, g01, s01);
+            s02 = Math.fma(g02, g02, s02);
+            s03 = Math.fma(g03, g03, s03);
+            s10 = Math.fma(g10, g10, s10);
+            s11 = Math.fma(g11, g11, s11);
+            s12 = Math.fma(g12, g12, s12);
+            s13 = Math.fma(g13, g13, s13);
+        }
+        store(out, outOff, s00, s01, s02, s03);
+        store(out, o1, s10, s11, s12, s13);
     }
 
     @Override

@@ -17,6 +17,10 @@ public final class VectorGemm implements GemmKernel {
     private static final int L = S.length();
     private static final int MR = 8;
     private static final int NR = 2 * L;
+    /** Rows of a tile of the squared per-sample products. */
+    private static final int SMR = 6;
+    /** Columns of a tile of the squared per-sample products. */
+    private static final int SNR = 2 * L;
 
     @Override
     public int mr() {
@@ -517,6 +521,50 @@ public final class VectorGemm implements GemmKernel {
     }
 
     /**
+     * Each w-wide run as whole vectors of the preferred species, then (for w not a multiple of
+     * L, such as the 6-row panels of the sample products) one 256-bit, one 128-bit and one scalar
+     * copy as needed; the partial last panel as the default does.
+     */
+    @Override
+    public void packPanels(double[] src, int srcOff, int lds, int rows, int width, int w, double[] dst, int dstOff,
+            int rowStride, int panelStride) {
+        int full = width / w;
+        if (full * w < width) {
+            GemmKernel.super.packPanels(src, srcOff + full * w, lds, rows, width - full * w, w, dst,
+                    dstOff + full * panelStride, rowStride, panelStride);
+        }
+        for (int r = 0; r < rows; r++) {
+            int s = srcOff + r * lds;
+            int d = dstOff + r * rowStride;
+            for (int g = 0; g < full; g++) {
+                copy(src, s + g * w, dst, d + g * panelStride, w);
+            }
+        }
+    }
+
+    private static final VectorSpecies<Double> S256 = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S128 = DoubleVector.SPECIES_128;
+
+    /** dst[d..d+len) = src[s..s+len) in whole vectors, halving the species for the rest. */
+    private static void copy(double[] src, int s, double[] dst, int d, int len) {
+        int c = 0;
+        for (; c + L <= len; c += L) {
+            DoubleVector.fromArray(S, src, s + c).intoArray(dst, d + c);
+        }
+        if (L > 4 && c + 4 <= len) {
+            DoubleVector.fromArray(S256, src, s + c).intoArray(dst, d + c);
+            c += 4;
+        }
+        if (L > 2 && c + 2 <= len) {
+            DoubleVector.fromArray(S128, src, s + c).intoArray(dst, d + c);
+            c += 2;
+        }
+        for (; c < len; c++) {
+            dst[d + c] = src[s + c];
+        }
+    }
+
+    /**
      * One and two rows keep a block of 8 vectors of each C row in registers for the whole of p (8
      * or 16 accumulators), so C is read and written once per block instead of once per row of B;
      * then single vectors, then single columns. Each element still gets its fma chain in p order.
@@ -656,6 +704,109 @@ public final class VectorGemm implements GemmKernel {
         d5.intoArray(c, d + 5 * L);
         d6.intoArray(c, d + 6 * L);
         d7.intoArray(c, d + 7 * L);
+    }
+
+    @Override
+    public int sampleMr() {
+        return SMR;
+    }
+
+    @Override
+    public int sampleNr() {
+        return SNR;
+    }
+
+    /**
+     * A 6 x 2L tile: 12 vectors of G<sub>i</sub> formed over the streams and 12 vectors of
+     * the sums of their squares, all in registers for the whole range of samples.
+     */
+    @Override
+    public void addSquaredSampleProducts(int samples, int streams, double[] x, int xOff, int xi, int xs, double[] y,
+            int yOff, int yi, int ys, double[] out, int outOff, int ldo) {
+        DoubleVector o00 = DoubleVector.fromArray(S, out, outOff + 0 * ldo + 0 * L);
+        DoubleVector o01 = DoubleVector.fromArray(S, out, outOff + 0 * ldo + 1 * L);
+        DoubleVector o10 = DoubleVector.fromArray(S, out, outOff + 1 * ldo + 0 * L);
+        DoubleVector o11 = DoubleVector.fromArray(S, out, outOff + 1 * ldo + 1 * L);
+        DoubleVector o20 = DoubleVector.fromArray(S, out, outOff + 2 * ldo + 0 * L);
+        DoubleVector o21 = DoubleVector.fromArray(S, out, outOff + 2 * ldo + 1 * L);
+        DoubleVector o30 = DoubleVector.fromArray(S, out, outOff + 3 * ldo + 0 * L);
+        DoubleVector o31 = DoubleVector.fromArray(S, out, outOff + 3 * ldo + 1 * L);
+        DoubleVector o40 = DoubleVector.fromArray(S, out, outOff + 4 * ldo + 0 * L);
+        DoubleVector o41 = DoubleVector.fromArray(S, out, outOff + 4 * ldo + 1 * L);
+        DoubleVector o50 = DoubleVector.fromArray(S, out, outOff + 5 * ldo + 0 * L);
+        DoubleVector o51 = DoubleVector.fromArray(S, out, outOff + 5 * ldo + 1 * L);
+        for (int i = 0; i < samples; i++) {
+            int xa = xOff + i * xi;
+            int ya = yOff + i * yi;
+            DoubleVector y0 = DoubleVector.fromArray(S, y, ya + 0 * L);
+            DoubleVector y1 = DoubleVector.fromArray(S, y, ya + 1 * L);
+            DoubleVector a0 = DoubleVector.broadcast(S, x[xa + 0]);
+            DoubleVector g00 = a0.mul(y0);
+            DoubleVector g01 = a0.mul(y1);
+            DoubleVector a1 = DoubleVector.broadcast(S, x[xa + 1]);
+            DoubleVector g10 = a1.mul(y0);
+            DoubleVector g11 = a1.mul(y1);
+            DoubleVector a2 = DoubleVector.broadcast(S, x[xa + 2]);
+            DoubleVector g20 = a2.mul(y0);
+            DoubleVector g21 = a2.mul(y1);
+            DoubleVector a3 = DoubleVector.broadcast(S, x[xa + 3]);
+            DoubleVector g30 = a3.mul(y0);
+            DoubleVector g31 = a3.mul(y1);
+            DoubleVector a4 = DoubleVector.broadcast(S, x[xa + 4]);
+            DoubleVector g40 = a4.mul(y0);
+            DoubleVector g41 = a4.mul(y1);
+            DoubleVector a5 = DoubleVector.broadcast(S, x[xa + 5]);
+            DoubleVector g50 = a5.mul(y0);
+            DoubleVector g51 = a5.mul(y1);
+            for (int s = 1; s < streams; s++) {
+                xa += xs;
+                ya += ys;
+                y0 = DoubleVector.fromArray(S, y, ya + 0 * L);
+                y1 = DoubleVector.fromArray(S, y, ya + 1 * L);
+                a0 = DoubleVector.broadcast(S, x[xa + 0]);
+                g00 = a0.fma(y0, g00);
+                g01 = a0.fma(y1, g01);
+                a1 = DoubleVector.broadcast(S, x[xa + 1]);
+                g10 = a1.fma(y0, g10);
+                g11 = a1.fma(y1, g11);
+                a2 = DoubleVector.broadcast(S, x[xa + 2]);
+                g20 = a2.fma(y0, g20);
+                g21 = a2.fma(y1, g21);
+                a3 = DoubleVector.broadcast(S, x[xa + 3]);
+                g30 = a3.fma(y0, g30);
+                g31 = a3.fma(y1, g31);
+                a4 = DoubleVector.broadcast(S, x[xa + 4]);
+                g40 = a4.fma(y0, g40);
+                g41 = a4.fma(y1, g41);
+                a5 = DoubleVector.broadcast(S, x[xa + 5]);
+                g50 = a5.fma(y0, g50);
+                g51 = a5.fma(y1, g51);
+            }
+            o00 = g00.fma(g00, o00);
+            o01 = g01.fma(g01, o01);
+            o10 = g10.fma(g10, o10);
+            o11 = g11.fma(g11, o11);
+            o20 = g20.fma(g20, o20);
+            o21 = g21.fma(g21, o21);
+            o30 = g30.fma(g30, o30);
+            o31 = g31.fma(g31, o31);
+            o40 = g40.fma(g40, o40);
+            o41 = g41.fma(g41, o41);
+            o50 = g50.fma(g50, o50);
+            o51 = g51.fma(g51, o51);
+        }
+        o00.intoArray(out, outOff + 0 * ldo + 0 * L);
+        o01.intoArray(out, outOff + 0 * ldo + 1 * L);
+        o10.intoArray(out, outOff + 1 * ldo + 0 * L);
+        o11.intoArray(out, outOff + 1 * ldo + 1 * L);
+        o20.intoArray(out, outOff + 2 * ldo + 0 * L);
+        o21.intoArray(out, outOff + 2 * ldo + 1 * L);
+        o30.intoArray(out, outOff + 3 * ldo + 0 * L);
+        o31.intoArray(out, outOff + 3 * ldo + 1 * L);
+        o40.intoArray(out, outOff + 4 * ldo + 0 * L);
+        o41.intoArray(out, outOff + 4 * ldo + 1 * L);
+        o50.intoArray(out, outOff + 5 * ldo + 0 * L);
+        o51.intoArray(out, outOff + 5 * ldo + 1 * L);
     }
 
     @Override

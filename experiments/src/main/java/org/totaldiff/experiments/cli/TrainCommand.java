@@ -1,9 +1,11 @@
 package org.totaldiff.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.totaldiff.experiments.io.RunDirectory;
+import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.experiments.io.RunRecorder;
 import org.totaldiff.experiments.progress.Progress;
 import org.totaldiff.experiments.train.Presets;
@@ -17,6 +19,7 @@ import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
 import org.totaldiff.experiments.train.TrainRun;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
+import org.totaldiff.pinn.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,6 +129,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-grid", paramLabel = "N", description = "Test grid points per axis.")
     Integer testGrid;
 
+    @Option(names = "--monitors", paramLabel = "LIST", split = ",",
+            description = "Learning-dynamics monitors: snr (snr.csv), entropy (entropy.csv), both (the default:"
+                    + " snr,entropy) or none.")
+    List<String> monitors;
+
+    @Option(names = "--snr-grouping", paramLabel = "KIND",
+            description = "Groups of the collocation points for the gradient SNR: contiguous (blocks in stored"
+                    + " order, the default), spatial (a sqrt(B) x sqrt(B) grid of cells) or per-sample (B = N).")
+    String snrGrouping;
+
+    @Option(names = "--snr-groups", paramLabel = "B", description = "Number of groups B (default 100, or the number of points if fewer).")
+    Integer snrGroups;
+
+    @Option(names = "--snr-every", paramLabel = "N", description = "An snr.csv row every N iterations (default 100)...")
+    Integer snrEvery;
+
+    @Option(names = "--snr-early-every", paramLabel = "N",
+            description = "... and every N iterations below --snr-early-until (default 2 below 300).")
+    Integer snrEarlyEvery;
+
+    @Option(names = "--snr-early-until", paramLabel = "N", description = "See --snr-early-every (0: none).")
+    Integer snrEarlyUntil;
+
+    @Option(names = "--entropy-every", paramLabel = "N", description = "An entropy.csv row every N iterations"
+            + " (default 100)...")
+    Integer entropyEvery;
+
+    @Option(names = "--entropy-at", paramLabel = "LIST", split = ",",
+            description = "... and at these iterations (default 0,10,20,40,80).")
+    List<Integer> entropyAt;
+
+    @Option(names = "--residual-cells", paramLabel = "N",
+            description = "Cells per axis of the residual-order grid (default 10: 10 x 10).")
+    Integer residualCells;
+
     @Mixin
     OutputOptions output;
 
@@ -234,7 +272,46 @@ public final class TrainCommand implements Callable<Integer> {
         ScheduleConfig sc = base.schedule();
         ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),
                 or(evalEvery, sc.evalEvery()), or(checkpointEvery, sc.checkpointEvery()), or(testGrid, sc.testGrid()));
-        return new TrainConfig(problemConfig, network, optimizer, sampling, weightingConfig, schedule);
+        return new TrainConfig(problemConfig, network, optimizer, sampling, weightingConfig, schedule,
+                monitorConfig(base.monitors(), sampling.collocation()));
+    }
+
+    /**
+     * The preset's monitors with the given options applied; without --snr-groups, B is the
+     * preset's 100 or the number of points if that is smaller.
+     */
+    private MonitorConfig monitorConfig(MonitorConfig m, int points) {
+        boolean snr = m.snr();
+        boolean entropy = m.entropy();
+        if (monitors != null) {
+            java.util.Set<String> names = new java.util.TreeSet<>(monitors);
+            if (names.contains("none") && names.size() > 1) {
+                throw new IllegalArgumentException("--monitors: none cannot be combined with " + monitors);
+            }
+            for (String name : names) {
+                if (!List.of("snr", "entropy", "none").contains(name)) {
+                    throw new IllegalArgumentException("--monitors: unknown monitor '" + name
+                            + "'; accepted: snr, entropy (comma-separated) or none");
+                }
+            }
+            snr = names.contains("snr");
+            entropy = names.contains("entropy");
+        }
+        TrainingListener.Cadence c = m.snrCadence();
+        atLeast("--snr-every", snrEvery, 1);
+        atLeast("--snr-early-every", snrEarlyEvery, 1);
+        atLeast("--snr-early-until", snrEarlyUntil, 0);
+        TrainingListener.Cadence cadence = new TrainingListener.Cadence(or(snrEarlyEvery, c.early()),
+                or(snrEarlyUntil, c.until()), or(snrEvery, c.late()));
+        return new MonitorConfig(snr, entropy, snrGrouping == null ? m.grouping() : MonitorConfig.Grouping.parse(snrGrouping),
+                snrGroups != null ? snrGroups : Math.min(m.groups(), points), cadence, or(entropyAt, m.entropyAt()), or(entropyEvery, m.entropyEvery()),
+                or(residualCells, m.residualCells()));
+    }
+
+    private static void atLeast(String option, Integer value, int min) {
+        if (value != null && value < min) {
+            throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
+        }
     }
 
     private static <T> T or(T given, T preset) {

@@ -31,6 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * <p>On resume from iteration k, the rows after k are removed (they were computed after the
  * checkpoint the run continues from, and will be computed again), so the table never holds
  * an iteration twice.
+ *
+ * <p>A table made with {@link Rows#SEVERAL_PER_ITERATION} (entropy.csv: one row per layer)
+ * takes several rows of one iteration, in non-decreasing iteration order.
  */
 public final class MetricsCsv implements Closeable {
 
@@ -39,15 +42,28 @@ public final class MetricsCsv implements Closeable {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
+    /** How many rows an iteration may have. */
+    public enum Rows {
+        /** Iterations strictly increase (metrics.csv, snr.csv). */
+        ONE_PER_ITERATION,
+        /**
+         * Iterations do not decrease (entropy.csv: one row per layer); the first value column is
+         * the row's whole-number key within its iteration (the layer), written without a fraction.
+         */
+        SEVERAL_PER_ITERATION
+    }
+
     private final Path file;
     private final List<String> header;
+    private final Rows rows;
     private final BufferedWriter writer;
     private final CSVPrinter printer;
     private long last;
 
-    private MetricsCsv(Path file, List<String> header, long last) {
+    private MetricsCsv(Path file, List<String> header, long last, Rows rows) {
         this.file = file;
         this.header = header;
+        this.rows = rows;
         this.last = last;
         try {
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -64,9 +80,14 @@ public final class MetricsCsv implements Closeable {
      * @param columns names of the value columns, without {@value #ITERATION}
      */
     public static MetricsCsv create(Path file, List<String> columns) {
+        return create(file, columns, Rows.ONE_PER_ITERATION);
+    }
+
+    /** As {@link #create(Path, List)}, with the given number of rows per iteration. */
+    public static MetricsCsv create(Path file, List<String> columns, Rows rows) {
         List<String> header = header(columns);
         AtomicFiles.write(file, (FORMAT.format(header.toArray()) + "\n").getBytes(StandardCharsets.UTF_8));
-        return new MetricsCsv(file, header, Long.MIN_VALUE);
+        return new MetricsCsv(file, header, Long.MIN_VALUE, rows);
     }
 
     /**
@@ -77,19 +98,24 @@ public final class MetricsCsv implements Closeable {
      * @throws IllegalArgumentException if the existing header differs or a row is malformed
      */
     public static MetricsCsv resume(Path file, List<String> columns, long lastIteration) {
+        return resume(file, columns, lastIteration, Rows.ONE_PER_ITERATION);
+    }
+
+    /** As {@link #resume(Path, List, long)}, with the given number of rows per iteration. */
+    public static MetricsCsv resume(Path file, List<String> columns, long lastIteration, Rows rows) {
         List<String> header = header(columns);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return create(file, columns);
+            return create(file, columns, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
         int end = text.lastIndexOf('\n');
         text = end < 0 ? "" : text.substring(0, end + 1);
         if (text.isEmpty()) {
-            return create(file, columns);
+            return create(file, columns, rows);
         }
         Table table = parse(file, text);
         if (!table.header().equals(header)) {
@@ -103,11 +129,11 @@ public final class MetricsCsv implements Closeable {
             if (it > lastIteration) {
                 break;
             }
-            kept.append(FORMAT.format(row(it, table.values()[r]))).append('\n');
+            kept.append(FORMAT.format(row(it, table.values()[r], rows))).append('\n');
             last = it;
         }
         AtomicFiles.write(file, kept.toString().getBytes(StandardCharsets.UTF_8));
-        return new MetricsCsv(file, header, last);
+        return new MetricsCsv(file, header, last, rows);
     }
 
     private static List<String> header(List<String> columns) {
@@ -137,19 +163,20 @@ public final class MetricsCsv implements Closeable {
      * Appends the row {@code iteration, values...} and flushes it.
      *
      * @throws IllegalArgumentException if the number of values is not the number of value columns
-     * @throws IllegalStateException    if {@code iteration} is not after the last row's
+     * @throws IllegalStateException    if {@code iteration} is not after the last row's (not
+     *     before it, for a table of several rows per iteration)
      */
     public synchronized void append(long iteration, double... values) {
         if (values.length != header.size() - 1) {
             throw new IllegalArgumentException("metrics.csv: expected " + (header.size() - 1) + " values "
                     + header.subList(1, header.size()) + ", got " + values.length);
         }
-        if (iteration <= last) {
+        if (iteration < last || (iteration == last && rows == Rows.ONE_PER_ITERATION)) {
             throw new IllegalStateException("metrics.csv: iteration " + iteration + " after " + last
                     + "; rows must be appended in increasing iteration order");
         }
         try {
-            printer.printRecord(row(iteration, values));
+            printer.printRecord(row(iteration, values, rows));
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + AtomicFiles.describe(e), e);
@@ -189,11 +216,12 @@ public final class MetricsCsv implements Closeable {
         }
     }
 
-    private static Object[] row(long iteration, double[] values) {
+    private static Object[] row(long iteration, double[] values, Rows rows) {
         Object[] row = new Object[values.length + 1];
         row[0] = Long.toString(iteration);
         for (int i = 0; i < values.length; i++) {
-            row[i + 1] = Double.toString(values[i]);
+            boolean key = i == 0 && rows == Rows.SEVERAL_PER_ITERATION;
+            row[i + 1] = key ? Long.toString((long) values[i]) : Double.toString(values[i]);
         }
         return row;
     }

@@ -7,20 +7,22 @@ import org.totaldiff.experiments.io.MetricsCsv;
 
 /**
  * A line chart: one or more {@link Series} against a common x axis (typically iteration),
- * y on a log scale by default. Build with {@link #of} and the {@code with...} methods.
- * On a log axis, points with a non-positive or non-finite coordinate are left out.
+ * y on a log scale by default, and optional vertical {@link Marker}s. Build with {@link #of}
+ * and the {@code with...} methods. On a log axis, points with a non-positive or non-finite
+ * coordinate are left out. The x axis spans the points and the markers.
  *
  * @param title  chart title (may be empty)
  * @param xLabel x axis title
  * @param yLabel y axis title
- * @param series the lines, in legend order
+ * @param series the lines, in legend order (the first drawn on top)
  * @param logX   log-scale x axis
  * @param logY   log-scale y axis
  * @param width  PNG width in pixels
  * @param height PNG height in pixels
+ * @param markers dashed vertical lines, labelled above the plot
  */
 public record LineChart(String title, String xLabel, String yLabel, List<Series> series, boolean logX,
-                        boolean logY, int width, int height) {
+                        boolean logY, int width, int height, List<Marker> markers) {
 
     /** Default size of a chart, in pixels. */
     public static final int DEFAULT_WIDTH = 900;
@@ -33,17 +35,24 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
         Objects.requireNonNull(xLabel, "xLabel");
         Objects.requireNonNull(yLabel, "yLabel");
         series = List.copyOf(series);
+        markers = List.copyOf(markers);
         if (width < 100 || height < 100) {
             throw new IllegalArgumentException("line chart '" + title + "': size must be at least 100x100, got "
                     + width + "x" + height);
         }
         List<String> names = new ArrayList<>();
         for (Series s : series) {
-            if (names.contains(s.name())) {
+            if (!s.name().isEmpty() && names.contains(s.name())) {
                 throw new IllegalArgumentException("line chart '" + title + "': two series named '" + s.name() + "'");
             }
             names.add(s.name());
         }
+    }
+
+    /** A chart without markers. */
+    public LineChart(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY,
+                     int width, int height) {
+        this(title, xLabel, yLabel, series, logX, logY, width, height, List.of());
     }
 
     /** An empty chart with log-scale y, linear x, {@value #DEFAULT_WIDTH}x{@value #DEFAULT_HEIGHT} pixels. */
@@ -55,7 +64,7 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
     public LineChart with(Series s) {
         List<Series> all = new ArrayList<>(series);
         all.add(s);
-        return new LineChart(title, xLabel, yLabel, all, logX, logY, width, height);
+        return new LineChart(title, xLabel, yLabel, all, logX, logY, width, height, markers);
     }
 
     /** This chart with one more series. */
@@ -75,11 +84,23 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
 
     /** This chart with the given axis scales. */
     public LineChart withLog(boolean logX, boolean logY) {
-        return new LineChart(title, xLabel, yLabel, series, logX, logY, width, height);
+        return new LineChart(title, xLabel, yLabel, series, logX, logY, width, height, markers);
     }
 
     /** This chart at another size. */
     public LineChart withSize(int width, int height) {
-        return new LineChart(title, xLabel, yLabel, series, logX, logY, width, height);
+        return new LineChart(title, xLabel, yLabel, series, logX, logY, width, height, markers);
+    }
+
+    /** This chart with one more marker: a dashed vertical line at {@code x} labelled {@code label}. */
+    public LineChart withMarker(String label, double x) {
+        List<Marker> all = new ArrayList<>(markers);
+        all.add(new Marker(label, x));
+        return withMarkers(all);
+    }
+
+    /** This chart with the given markers instead of its own. */
+    public LineChart withMarkers(List<Marker> markers) {
+        return new LineChart(title, xLabel, yLabel, series, logX, logY, width, height, markers);
     }
 }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleInsets;
@@ -89,19 +90,31 @@ final class Look {
         chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         chart.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         if (chart.getPlot() instanceof XYPlot plot) {
-            plot.setInsets(new RectangleInsets(4, 4, 4, 4));
-            plot.setOutlinePaint(FRAME);
-            plot.setOutlineStroke(new BasicStroke(1f));
-            plot.setDomainGridlineStroke(GRID_STROKE);
-            plot.setRangeGridlineStroke(GRID_STROKE);
-            plot.setDomainMinorGridlinePaint(MINOR_GRID);
-            plot.setRangeMinorGridlinePaint(MINOR_GRID);
-            plot.setDomainMinorGridlineStroke(GRID_STROKE);
-            plot.setRangeMinorGridlineStroke(GRID_STROKE);
-            for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            plot(plot);
+            if (plot instanceof CombinedDomainXYPlot combined) {
+                combined.getSubplots().forEach(this::plot);
+            }
+        }
+    }
+
+    /** Frame, grid lines and axes of an XY plot (the domain axis of a combined plot's subplot is its parent's). */
+    private void plot(XYPlot plot) {
+        plot.setInsets(new RectangleInsets(4, 4, 4, 4));
+        plot.setOutlinePaint(FRAME);
+        plot.setOutlineStroke(new BasicStroke(1f));
+        plot.setDomainGridlineStroke(GRID_STROKE);
+        plot.setRangeGridlineStroke(GRID_STROKE);
+        plot.setDomainMinorGridlinePaint(MINOR_GRID);
+        plot.setRangeMinorGridlinePaint(MINOR_GRID);
+        plot.setDomainMinorGridlineStroke(GRID_STROKE);
+        plot.setRangeMinorGridlineStroke(GRID_STROKE);
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            if (plot.getDomainAxis(i) != null) {
                 axis(plot.getDomainAxis(i), false);
             }
-            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+        }
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            if (plot.getRangeAxis(i) != null) {
                 axis(plot.getRangeAxis(i), true);
             }
         }

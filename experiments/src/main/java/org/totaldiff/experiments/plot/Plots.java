@@ -8,7 +8,8 @@ import org.totaldiff.experiments.io.AtomicFiles;
 
 /**
  * Renders figures to PNG, headless, with JFreeChart: line charts of metrics against iteration
- * ({@link LineChart}: log axes labelled 10<sup>k</sup>, legend), side-by-side heat maps of fields
+ * ({@link LineChart}: log axes labelled 10<sup>k</sup>, legend, vertical {@link Marker}s; panels
+ * stacked on one x axis as a {@link StackedLineChart}), side-by-side heat maps of fields
  * on a tensor grid with colour bars ({@link HeatmapFigure}, e.g. reference, prediction,
  * |error|), and values at scattered points coloured by value ({@link ScatterField}, e.g.
  * residual-based-attention weights over the collocation points). All share one look
@@ -38,6 +39,20 @@ public final class Plots {
      * @throws IllegalArgumentException if no series has a point the axes can show
      */
     public static BufferedImage render(LineChart chart) {
+        return LineCharts.render(chart);
+    }
+
+    /** Writes line charts stacked on one x axis as PNG to {@code file}. */
+    public static void write(StackedLineChart chart, Path file) {
+        png(render(chart), file);
+    }
+
+    /**
+     * Renders line charts stacked on one x axis.
+     *
+     * @throws IllegalArgumentException if a panel has no point its axes can show
+     */
+    public static BufferedImage render(StackedLineChart chart) {
         return LineCharts.render(chart);
     }
 

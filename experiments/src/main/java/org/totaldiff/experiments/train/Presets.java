@@ -8,6 +8,7 @@ import org.totaldiff.experiments.train.TrainConfig.SamplingConfig;
 import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
 import org.totaldiff.experiments.train.TrainConfig.Weighting;
 import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
+import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
 
@@ -50,6 +51,6 @@ public final class Presets {
                 rba.normalization(), quickAllenCahn ? java.util.Map.of("initial", 100.0) : java.util.Map.of());
         ScheduleConfig schedule = paper ? new ScheduleConfig(300_000, 100, 5_000, 5_000, 1001)
                 : new ScheduleConfig(quickAllenCahn ? 8_000 : 4_000, 10, 250, 500, 101);
-        return new TrainConfig(pc, net, opt, sampling, weighting, schedule);
+        return new TrainConfig(pc, net, opt, sampling, weighting, schedule, MonitorConfig.defaults());
     }
 }

@@ -1,5 +1,6 @@
 package org.totaldiff.experiments.train;
 
+import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
 
@@ -13,9 +14,23 @@ import org.totaldiff.pinn.pde.AllenCahnProblem;
  * @param sampling point counts and the seed
  * @param weighting residual weighting
  * @param schedule iterations and the cadence of metrics, test error and checkpoints
+ * @param monitors the learning-dynamics monitors (a run.json written before they existed has
+ *     none: null reads as {@link MonitorConfig#none()})
  */
 public record TrainConfig(ProblemConfig problem, NetworkConfig network, OptimizerConfig optimizer,
-        SamplingConfig sampling, WeightingConfig weighting, ScheduleConfig schedule) {
+        SamplingConfig sampling, WeightingConfig weighting, ScheduleConfig schedule, MonitorConfig monitors) {
+
+    /** Fills in what an older run.json lacks. */
+    public TrainConfig {
+        if (monitors == null) {
+            monitors = MonitorConfig.none();
+        }
+        if (monitors.snr() && monitors.grouping() != MonitorConfig.Grouping.PER_SAMPLE
+                && monitors.groups() > sampling.collocation()) {
+            throw new IllegalArgumentException("--snr-groups " + monitors.groups() + " is more than the "
+                    + sampling.collocation() + " collocation points");
+        }
+    }
 
     /** The benchmarks. */
     public enum Problem {

@@ -17,6 +17,7 @@ import org.totaldiff.engine.Rng;
 import org.totaldiff.experiments.io.MetricsCsv;
 import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.io.RunRecorder;
+import org.totaldiff.experiments.monitor.Monitors;
 import org.totaldiff.experiments.plot.HeatmapFigure;
 import org.totaldiff.experiments.plot.LineChart;
 import org.totaldiff.experiments.plot.Plots;
@@ -81,6 +82,7 @@ public final class TrainRun {
     private DMatrixRMaj exact;
     private RunRecorder recorder;
     private Progress progress;
+    private Monitors monitors;
 
     /** Sets the run up: problem, points, network, optimizer, weighting (nothing is written yet). */
     public TrainRun(TrainConfig config) {
@@ -104,8 +106,11 @@ public final class TrainRun {
                 Functions.TANH, config.network().seed(), embedding);
         TrainConfig.OptimizerConfig oc = config.optimizer();
         Adam adam = new Adam(new StepDecay(oc.learningRate(), oc.decayGamma(), oc.decayEvery()));
+        // a vanilla run tracks the RBA weights without using them, as the authors' code, so that
+        // its residual order compares with an RBA run's
+        Rba rba = new Rba(config.weighting().rba());
         ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
-                ? new Rba(config.weighting().rba()) : ResidualWeighting.none();
+                ? rba : ResidualWeighting.observed(rba);
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
         this.lbfgs = new Lbfgs(LbfgsConfig.DEFAULTS.withLimits(1, 25));
         trainer.attachLbfgs(lbfgs);
@@ -190,8 +195,14 @@ public final class TrainRun {
             exact = problem.reference().evaluate(testGrid.points());
             int adamEnd = config.schedule().iterations();
             int end = config.totalIterations();
-            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-            listeners.add(0, new Listener(end));
+            monitors = Monitors.open(dir, recorder.startIteration(), config.monitors(), trainer.view(), adamEnd);
+            // rows first (metrics, then the monitors), checkpoints last: a checkpoint never
+            // precedes a row of an earlier iteration
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(new MetricsListener());
+            listeners.addAll(monitors.listeners());
+            listeners.addAll(extraListeners);
+            listeners.add(new CheckpointListener(end));
             Trainer.Stop stop = trainer.run(adamEnd, listeners);
             if (stop == Trainer.Stop.END && adamEnd < end) {
                 stop = trainer.runLbfgs(lbfgs, end, listeners);
@@ -218,18 +229,15 @@ public final class TrainRun {
             }
             return outcome;
         } finally {
+            if (monitors != null) {
+                monitors.close();
+            }
             saved.countDown();
         }
     }
 
-    /** Records metrics, evaluates, checkpoints and reports progress. */
-    private final class Listener implements TrainingListener {
-        private final int end;
-
-        Listener(int end) {
-            this.end = end;
-        }
-
+    /** metrics.csv: the loss terms every logEvery iterations, the test error every evalEvery. */
+    private final class MetricsListener implements TrainingListener {
         @Override
         public void afterBackward(Step step) {
             int it = step.iteration();
@@ -253,6 +261,15 @@ public final class TrainRun {
             row[c] = recorder.wallSeconds();
             recorder.record(it, row);
         }
+    }
+
+    /** Progress, checkpoints (with the monitors' figures) and stop requests, after every step. */
+    private final class CheckpointListener implements TrainingListener {
+        private final int end;
+
+        CheckpointListener(int end) {
+            this.end = end;
+        }
 
         @Override
         public void afterStep(Step step) {
@@ -260,6 +277,7 @@ public final class TrainRun {
             progress.update(done, step.lossValue(), lastRelL2);
             if (done % config.schedule().checkpointEvery() == 0 && done < end) {
                 saveCheckpoint(recorder.directory());
+                Monitors.writePlots(recorder.directory().path(), plotTitle());
             }
         }
 
@@ -392,10 +410,16 @@ public final class TrainRun {
                     .withColumns(table, "rel_l2", "rel_linf"), dir.plot("error"));
         }
         Plots.write(solutionFigure(), dir.plot("solution"));
+        Monitors.writePlots(dir.path(), plotTitle());
         DMatrixRMaj lambda = trainer.weighting().weights();
         if (lambda != null) {
             Plots.write(weightsFigure(lambda), dir.plot("rba_weights"));
         }
+    }
+
+    /** "helmholtz, rba": the problem and the weighting. */
+    private String plotTitle() {
+        return problem.name() + ", " + (config.weighting().kind() == TrainConfig.Weighting.RBA ? "rba" : "vanilla");
     }
 
     /** The residual weights λ_i at the collocation points (time across for space-time problems). */

@@ -235,4 +235,107 @@ class PlotsTest {
         ColorScale flat = new ColorScale(ColorMap.INFERNO, 3, 3);
         assertTrue(flat.getLowerBound() < 3 && flat.getUpperBound() > 3);
     }
+
+    @Test
+    void styledSeriesAndMarkersRenderAndMarkersWidenTheXAxis() throws IOException {
+        SplittableRandom rng = new SplittableRandom(99);
+        int n = 300;
+        double[] it = new double[n];
+        double[] raw = new double[n];
+        double[] smooth = new double[n];
+        for (int i = 0; i < n; i++) {
+            it[i] = i + 1;
+            smooth[i] = 10 * Math.pow(i + 1, -0.5);
+            raw[i] = smooth[i] * Math.exp(0.5 * rng.nextGaussian());
+        }
+        LineChart chart = LineChart.of("SNR", "iteration", "SNR").withLog(true, true)
+                .with(new Series("median", it, smooth).withColor(0).withWeight(Series.Weight.BOLD))
+                .with(new Series("raw", it, raw).withColor(0).withWeight(Series.Weight.THIN));
+        BufferedImage plain = Plots.render(chart);
+        LineChart marked = chart.withMarker("fitting end", 50).withMarker("total diffusion onset", 70)
+                .withMarker("", 2000).withMarker("not drawn on a log axis", -5);
+        assertEquals(4, marked.markers().size());
+        Path file = dir.resolve("marked.png");
+        Plots.write(marked, file);
+        BufferedImage img = readAndCheck(file, LineChart.DEFAULT_WIDTH, LineChart.DEFAULT_HEIGHT);
+        // the labels take a band above the plot, so the frame moves down
+        assertTrue(frameTop(img) > frameTop(plain) + 10, frameTop(img) + " vs " + frameTop(plain));
+        assertThrows(IllegalArgumentException.class, () -> new Marker("inf", Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> new Series("s", new double[1], new double[1], -2,
+                Series.Weight.NORMAL));
+    }
+
+    /** Row of the top edge of the plot frame: the first row, from the top, whose middle half is frame-grey. */
+    private static int frameTop(BufferedImage img) {
+        int dark = Look.FRAME.getRGB() & 0xffffff;
+        for (int y = 0; y < img.getHeight(); y++) {
+            int count = 0;
+            for (int x = img.getWidth() / 4; x < 3 * img.getWidth() / 4; x++) {
+                count += (img.getRGB(x, y) & 0xffffff) == dark ? 1 : 0;
+            }
+            if (count > img.getWidth() / 3) {
+                return y;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void stackedChartSharesTheXAxisAndChecksItsPanels() throws IOException {
+        double[] it = {1, 10, 20, 40, 80, 100, 200, 400, 1000};
+        LineChart top = LineChart.of("", "iteration", "entropy (bits)").withLog(true, false)
+                .with("layer 0", it, new double[] {7, 7, 6.9, 6.8, 6.5, 6.4, 6, 5.5, 5})
+                .with("layer 1", it, new double[] {6, 6, 5.9, 5.8, 5.5, 5.4, 5, 4.5, 4})
+                .withMarker("phase", 300);
+        LineChart bottom = LineChart.of("", "iteration", "saturation (%)").withLog(true, false)
+                .with("", it, new double[] {1, 1, 2, 3, 5, 8, 10, 20, 30})
+                .with("", it, new double[] {2, 2, 3, 4, 6, 9, 12, 25, 35});
+        StackedLineChart fig = new StackedLineChart("entropy", List.of(top, bottom), 800, 700);
+        assertEquals(List.of(new Marker("phase", 300)), fig.markers());
+        Path file = dir.resolve("stacked.png");
+        Plots.write(fig, file);
+        readAndCheck(file, 800, 700);
+
+        assertThrows(IllegalArgumentException.class, () -> new StackedLineChart("t", List.of(), 800, 700));
+        IllegalArgumentException titled = assertThrows(IllegalArgumentException.class,
+                () -> new StackedLineChart("t", List.of(LineChart.of("a title", "iteration", "y"), bottom), 800, 700));
+        assertTrue(titled.getMessage().contains("panel 0"), titled.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new StackedLineChart("t", List.of(top, bottom.withLog(false, false)), 800, 700));
+        assertThrows(IllegalArgumentException.class, () -> new StackedLineChart("t", List.of(top, bottom), 800, 200));
+        StackedLineChart empty = new StackedLineChart("t", List.of(top, LineChart.of("", "iteration", "y")
+                .withLog(true, false)), 800, 700);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Plots.render(empty));
+        assertTrue(none.getMessage().contains("panel 1") && none.getMessage().contains("no point"), none.getMessage());
+    }
+
+    @Test
+    void aCrowdedChartPutsItsLegendBelowThePlot() throws IOException {
+        // lines through all four corners leave no room for a legend inside
+        double[] x = Grid.linspace(0, 1, 200);
+        double[] up = new double[x.length];
+        double[] down = new double[x.length];
+        double[] zig = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            up[i] = x[i];
+            down[i] = 1 - x[i];
+            zig[i] = i % 2 == 0 ? 0 : 1;
+        }
+        LineChart chart = LineChart.of("", "x", "y").withLog(false, false)
+                .with("up", x, up).with("down", x, down).with("zigzag between 0 and 1", x, zig);
+        BufferedImage img = Plots.render(chart);
+        assertEquals(LineChart.DEFAULT_HEIGHT, img.getHeight());
+        // below the x axis title there is legend text: dark pixels in the bottom 4% of the image
+        int dark = 0;
+        for (int y = (int) (0.96 * img.getHeight()); y < img.getHeight(); y++) {
+            for (int i = 0; i < img.getWidth(); i++) {
+                int rgb = img.getRGB(i, y);
+                dark += ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 300 ? 1 : 0;
+            }
+        }
+        assertTrue(dark > 20, "no legend below the plot");
+        // series with empty names may repeat: they are not in the legend
+        LineChart unnamed = LineChart.of("", "x", "y").with("", x, up).with("", x, down);
+        assertEquals(2, unnamed.series().size());
+    }
 }

@@ -76,9 +76,28 @@ class TrainRunTest {
         assertTrue(r.out().startsWith("finished 20 iterations of helmholtz"), r.out());
         assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).get(0).startsWith("iteration,loss,rel_l2,rel_linf,"));
         for (String f : List.of("run.json", "metrics.csv", "checkpoint.npz", "model.npz", "points.npz",
-                "plots/loss.png", "plots/error.png", "plots/solution.png", "plots/rba_weights.png")) {
+                "plots/loss.png", "plots/error.png", "plots/solution.png", "plots/rba_weights.png", "snr.csv",
+                "entropy.csv", "plots/snr.png", "plots/snr_layers.png", "plots/order.png", "plots/entropy.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
+        MetricsCsv.Table snr = MetricsCsv.read(dir.resolve("snr.csv"));
+        assertEquals(List.of("iteration", "snr", "phi", "snr_layer_0", "snr_layer_1", "snr_layer_2", "adam_snr",
+                "adam_step", "phi_r", "phi_r_abs"), snr.header());
+        // every 2 below 300 (the authors' cadence), and the last Adam iteration
+        assertArrayEquals(new long[] {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 19}, snr.iterations());
+        for (String c : snr.header().subList(1, snr.header().size())) {
+            for (double v : snr.column(c)) {
+                assertTrue(Double.isFinite(v) && v > 0, c + " = " + v);
+            }
+        }
+        for (double phi : snr.column("phi")) {
+            assertTrue(phi <= 1, "phi = " + phi);
+        }
+        List<String> entropy = Files.readAllLines(dir.resolve("entropy.csv"));
+        assertEquals("iteration,layer,entropy_bits,saturation_pct", entropy.get(0));
+        // iterations 0, 10 and the last Adam iteration 19; two hidden layers each
+        assertEquals(List.of("0,0", "0,1", "10,0", "10,1", "19,0", "19,1"), entropy.subList(1, entropy.size()).stream()
+                .map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1))).toList());
         MetricsCsv.Table table = MetricsCsv.read(dir.resolve("metrics.csv"));
         assertArrayEquals(new long[] {0, 5, 10, 15, 20}, table.iterations());
         assertFalse(Double.isNaN(table.column("rel_l2")[2]), "evaluated at 10");
@@ -129,6 +148,20 @@ class TrainRunTest {
         r = train("burgers", tmp.resolve("c"), "--a1", "3");
         assertEquals(2, r.code());
         assertEquals("totaldiff: --a1 and --a2 apply to helmholtz only, not burgers", r.err().strip());
+        r = train("burgers", tmp.resolve("d"), "--snr-groups", "65");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --snr-groups 65 is more than the 64 collocation points", r.err().strip());
+        r = train("burgers", tmp.resolve("e"), "--snr-grouping", "spatial", "--snr-groups", "10");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --snr-groups must be a square for spatial grouping (a sqrt(B) x sqrt(B) grid of"
+                + " cells), got 10", r.err().strip());
+        r = train("burgers", tmp.resolve("f"), "--monitors", "snr,gradients");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --monitors: unknown monitor 'gradients'; accepted: snr, entropy (comma-separated) or"
+                + " none", r.err().strip());
+        r = train("burgers", tmp.resolve("g"), "--snr-every", "0");
+        assertEquals(2, r.code());
+        assertEquals("totaldiff: --snr-every must be >= 1, got 0", r.err().strip());
     }
 
     @Test
@@ -169,6 +202,37 @@ class TrainRunTest {
         assertArrayEquals(ta.iterations(), tb.iterations());
         assertArrayEquals(ta.column("loss"), tb.column("loss"));
         assertArrayEquals(ta.column("rel_l2"), tb.column("rel_l2"));
+        assertSameMonitorFiles(straight, stopped);
+    }
+
+    /** snr.csv and entropy.csv byte for byte. */
+    private static void assertSameMonitorFiles(Path a, Path b) throws java.io.IOException {
+        for (String f : List.of("snr.csv", "entropy.csv")) {
+            assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void monitorFilesAreIdenticalOnOneAndTwoThreads(@TempDir Path tmp) throws Exception {
+        assertEquals(0, train("helmholtz", tmp.resolve("one"), "--threads", "1").code());
+        assertEquals(0, train("helmholtz", tmp.resolve("two"), "--threads", "2").code());
+        assertSameMonitorFiles(tmp.resolve("one"), tmp.resolve("two"));
+    }
+
+    @Test
+    void everyGroupingAndMonitorChoiceRuns(@TempDir Path tmp) throws Exception {
+        assertEquals(0, train("helmholtz", tmp.resolve("spatial"), "--snr-grouping", "spatial", "--snr-groups", "16")
+                .code());
+        assertEquals(0, train("burgers", tmp.resolve("per-sample"), "--snr-grouping", "per-sample", "--snr-every", "5",
+                "--snr-early-until", "0", "--monitors", "snr").code());
+        assertArrayEquals(new long[] {0, 5, 10, 15, 19},
+                MetricsCsv.read(tmp.resolve("per-sample/snr.csv")).iterations());
+        assertFalse(Files.exists(tmp.resolve("per-sample/entropy.csv")));
+        assertEquals(0, train("helmholtz", tmp.resolve("none"), "--monitors", "none").code());
+        assertFalse(Files.exists(tmp.resolve("none/snr.csv")));
+        Manifest m = Manifest.read(tmp.resolve("spatial/run.json"));
+        assertEquals(org.totaldiff.experiments.monitor.MonitorConfig.Grouping.SPATIAL,
+                m.configAs(TrainConfig.class).monitors().grouping());
     }
 
     @Test
@@ -192,6 +256,7 @@ class TrainRunTest {
                 assertArrayEquals(a.doubles(name), b.doubles(name), name);
             }
         }
+        assertSameMonitorFiles(straight, stopped);
     }
 
     @Test
@@ -243,6 +308,7 @@ class TrainRunTest {
         MetricsCsv.Table tb = MetricsCsv.read(killed.resolve("metrics.csv"));
         assertArrayEquals(ta.iterations(), tb.iterations());
         assertArrayEquals(ta.column("loss"), tb.column("loss"));
+        assertSameMonitorFiles(straight, killed);
     }
 
     @Test
@@ -251,7 +317,7 @@ class TrainRunTest {
         TrainConfig config = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.QUICK);
         config = new TrainConfig(config.problem(), new TrainConfig.NetworkConfig(8, 2, 1, false), config.optimizer(),
                 new TrainConfig.SamplingConfig(64, 8, 1), config.weighting(),
-                new TrainConfig.ScheduleConfig(40, 5, 10, 10, 11));
+                new TrainConfig.ScheduleConfig(40, 5, 10, 10, 11), smallGroups(config.monitors(), 8));
         TrainRun run = new TrainRun(config);
         run.addListener(new org.totaldiff.pinn.train.TrainingListener() {
             @Override
@@ -279,6 +345,12 @@ class TrainRunTest {
         Manifest m = Manifest.read(dir.resolve("run.json"));
         assertEquals(Manifest.Status.FAILED, m.status());
         assertEquals(10, m.iteration());
+    }
+
+    private static org.totaldiff.experiments.monitor.MonitorConfig smallGroups(
+            org.totaldiff.experiments.monitor.MonitorConfig m, int groups) {
+        return new org.totaldiff.experiments.monitor.MonitorConfig(m.snr(), m.entropy(), m.grouping(), groups,
+                m.snrCadence(), m.entropyAt(), m.entropyEvery(), m.residualCells());
     }
 
     private static TrainConfig configOf(Path run) {

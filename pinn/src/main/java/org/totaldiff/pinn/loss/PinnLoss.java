@@ -26,14 +26,25 @@ import org.totaldiff.pinn.pde.PdeProblem;
  * @param residualLoss the residual term
  * @param conditionLosses the condition terms, in the problem's order
  * @param residual r at the collocation points (N x 1)
+ * @param hidden the hidden layers' activation jets at the collocation points, input side first
+ *     (see {@link Mlp.Bound#forward(Jet, List)})
  */
-public record PinnLoss(Node total, Node residualLoss, List<Node> conditionLosses, Node residual) {
+public record PinnLoss(Node total, Node residualLoss, List<Node> conditionLosses, Node residual, List<Jet> hidden) {
+
+    /**
+     * The activations of hidden layer l at the N collocation points: the first N rows of the
+     * returned matrix (the value stream of the layer's jet; the derivative streams follow).
+     */
+    public DMatrixRMaj activations(int layer) {
+        return hidden.get(layer).stack().value();
+    }
 
     /** Records the loss on {@code net}'s tape (the caller has rewound it). */
     public static PinnLoss record(Mlp.Bound net, PdeProblem problem, DMatrixRMaj collocation, SampleSet set,
             List<Condition> conditions, ResidualWeighting weighting, int iteration) {
         Tape tape = net.tape();
-        Jet u = net.forward(Jet.input(tape, "x", collocation, set, problem.layout()));
+        List<Jet> hidden = new ArrayList<>();
+        Jet u = net.forward(Jet.input(tape, "x", collocation, set, problem.layout()), hidden);
         Node r = problem.residual(tape, u, collocation);
         DMatrixRMaj lambda = weighting.update(r.value(), iteration);
         Node weighted = lambda == null ? r : tape.mul(tape.samples("lambda", lambda, set), r);
@@ -45,6 +56,6 @@ public record PinnLoss(Node total, Node residualLoss, List<Node> conditionLosses
             terms.add(term);
             total = tape.add(total, term);
         }
-        return new PinnLoss(total, residualLoss, List.copyOf(terms), r);
+        return new PinnLoss(total, residualLoss, List.copyOf(terms), r, List.copyOf(hidden));
     }
 }

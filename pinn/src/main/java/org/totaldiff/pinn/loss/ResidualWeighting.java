@@ -17,10 +17,20 @@ public interface ResidualWeighting {
      */
     DMatrixRMaj update(DMatrixRMaj residual, int iteration);
 
-    /** The current weights, or null. */
+    /** The current weights the loss uses, or null. */
     DMatrixRMaj weights();
 
-    /** Replaces the weights (restoring a checkpoint). */
+    /**
+     * The residual-based attention weights λ as last updated, whether or not they enter the
+     * loss: the loss's weights for RBA; for an {@link #observed} vanilla run the weights RBA
+     * would have, tracked as the authors' code does so that the residual order of vanilla and
+     * RBA runs compares; null if nothing is tracked. This is what a checkpoint saves.
+     */
+    default DMatrixRMaj attention() {
+        return weights();
+    }
+
+    /** Replaces the tracked weights ({@link #attention()}; restoring a checkpoint). */
     void restore(DMatrixRMaj weights);
 
     /**
@@ -34,6 +44,44 @@ public interface ResidualWeighting {
     /** Unweighted: mean(r²). */
     static ResidualWeighting none() {
         return new Fixed("none", null);
+    }
+
+    /**
+     * Unweighted, mean(r²), while {@code tracked} updates its weights from the residuals every
+     * iteration without entering the loss (Anagnostopoulos et al.'s code updates its RBA weights
+     * in vanilla runs too and measures the residual order from them).
+     */
+    static ResidualWeighting observed(ResidualWeighting tracked) {
+        return new Observed(tracked);
+    }
+
+    /** No weights in the loss; {@code tracked}'s weights updated alongside (see {@link #observed}). */
+    record Observed(ResidualWeighting tracked) implements ResidualWeighting {
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public DMatrixRMaj update(DMatrixRMaj residual, int iteration) {
+            tracked.update(residual, iteration);
+            return null;
+        }
+
+        @Override
+        public DMatrixRMaj weights() {
+            return null;
+        }
+
+        @Override
+        public DMatrixRMaj attention() {
+            return tracked.attention();
+        }
+
+        @Override
+        public void restore(DMatrixRMaj weights) {
+            tracked.restore(weights);
+        }
     }
 
     /** Weights that never change (null: none); only "no weights" can be restored into them. */

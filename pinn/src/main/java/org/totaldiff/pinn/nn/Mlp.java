@@ -230,11 +230,24 @@ public final class Mlp {
 
         /** u with the input derivatives the jet carries. */
         public Jet forward(Jet x) {
+            return forward(x, null);
+        }
+
+        /**
+         * u with the input derivatives the jet carries; each hidden layer's activation jet is
+         * added to {@code hiddenOut} (input side first) unless it is null. The value stream of a
+         * hidden jet (the first {@code samples()} rows of its stack) is that layer's tanh output
+         * at the points: what the compression analysis bins, with no second forward pass.
+         */
+        public Jet forward(Jet x, List<Jet> hiddenOut) {
             Jet h = embedding == null ? x : embedding.apply(x, inputs());
             for (int l = 0; l < w.size(); l++) {
                 h = h.linear(w.get(l), b.get(l));
                 if (l + 1 < w.size()) {
                     h = h.map(activation);
+                    if (hiddenOut != null) {
+                        hiddenOut.add(h);
+                    }
                 }
             }
             return h;

@@ -1,22 +1,30 @@
 package org.totaldiff.pinn.train;
 
-import org.totaldiff.autodiff.SampleSet;
 import org.totaldiff.pinn.loss.PinnLoss;
-import org.totaldiff.pinn.nn.Mlp;
-import org.totaldiff.pinn.optim.Optimizer;
 
 /**
- * One training iteration as listeners see it.
+ * One training iteration as listeners see it. It describes the state the iteration's backward
+ * pass saw: the parameters after {@code iteration} updates, the residual weights this
+ * iteration's loss used, and (in {@link TrainingListener#afterBackward}) the gradients and
+ * activations of that pass.
  *
  * @param iteration 0-based index of this iteration
+ * @param phase the optimizer taking this iteration's step
  * @param learningRate the rate this iteration's step uses
- * @param loss the loss terms recorded on the tape (valid during {@code afterBackward} only: an
- *     L-BFGS line search records the loss again before {@code afterStep})
+ * @param loss the loss terms and hidden activations recorded on the tape (valid during
+ *     {@code afterBackward} only: an L-BFGS line search records the loss again before
+ *     {@code afterStep})
  * @param lossValue the total loss (valid throughout)
- * @param net the network bound to the tape (gradients in its parameter nodes)
- * @param collocation the sample set of the collocation rows, for per-sample gradients
- * @param optimizer the Adam optimizer (its moments, after the step; frozen during L-BFGS)
+ * @param run what else a listener may read of the run (network, points, optimizer, weighting)
  */
-public record Step(int iteration, double learningRate, PinnLoss loss, double lossValue, Mlp.Bound net,
-        SampleSet collocation, Optimizer optimizer) {
+public record Step(int iteration, Phase phase, double learningRate, PinnLoss loss, double lossValue,
+        TrainingView run) {
+
+    /** Which optimizer takes the step. */
+    public enum Phase {
+        /** Adam: its moments after this iteration's step are in {@code run().optimizer()}. */
+        ADAM,
+        /** L-BFGS after Adam: the residual weights are frozen, Adam's moments no longer move. */
+        LBFGS
+    }
 }

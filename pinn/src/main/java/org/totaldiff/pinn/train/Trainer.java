@@ -64,6 +64,7 @@ public final class Trainer {
     private final SampleSet set;
     private final List<DMatrixRMaj> params;
     private final List<DMatrixRMaj> grads = new ArrayList<>();
+    private final TrainingView view;
     private Lbfgs lbfgs;
 
     /**
@@ -92,6 +93,7 @@ public final class Trainer {
         for (Node p : bound.parameters()) {
             grads.add(p.grad());
         }
+        this.view = new TrainingView(bound, collocation, set, problem.domain(), optimizer, weighting);
     }
 
     /** Iterations completed so far: Adam's, plus L-BFGS's after them. */
@@ -145,7 +147,7 @@ public final class Trainer {
                     System.arraycopy(grads.get(j).data, 0, gradsOut.get(j).data, 0, grads.get(j).getNumElements());
                 }
                 if (first[0] == null) {
-                    first[0] = new Step(it, lbfgs.config().learningRate(), loss, value, bound, set, optimizer);
+                    first[0] = new Step(it, Step.Phase.LBFGS, lbfgs.config().learningRate(), loss, value, view);
                     for (TrainingListener l : listeners) {
                         l.afterBackward(first[0]);
                     }
@@ -188,7 +190,7 @@ public final class Trainer {
                         + "; lower the learning rate or check the problem setup");
             }
             tape.backward(loss.total());
-            Step step = new Step(it, optimizer.learningRate(), loss, lossValue, bound, set, optimizer);
+            Step step = new Step(it, Step.Phase.ADAM, optimizer.learningRate(), loss, lossValue, view);
             for (TrainingListener l : listeners) {
                 l.afterBackward(step);
             }
@@ -217,8 +219,8 @@ public final class Trainer {
         }
         Map<String, NdArray> extras = new LinkedHashMap<>();
         extras.put(COLLOCATION, NdArray.of(collocation));
-        if (weighting.weights() != null) {
-            extras.put(RESIDUAL_WEIGHTS, NdArray.of(weighting.weights()));
+        if (weighting.attention() != null) {
+            extras.put(RESIDUAL_WEIGHTS, NdArray.of(weighting.attention()));
         }
         if (lbfgs != null) {
             OptimizerState state = lbfgs.state();
@@ -286,6 +288,11 @@ public final class Trainer {
                     + " (attachLbfgs) before restoring");
         }
         lbfgs.restore(new OptimizerState(Lbfgs.KIND, scalars, arrays));
+    }
+
+    /** What listeners may read of this run (the same object in every step). */
+    public TrainingView view() {
+        return view;
     }
 
     public PdeProblem problem() {
