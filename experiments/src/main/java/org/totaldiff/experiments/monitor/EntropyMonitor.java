@@ -26,7 +26,7 @@ final class EntropyMonitor implements TrainingListener {
     private final MetricsCsv csv;
     private final MonitorConfig config;
     private final int lastAdamIteration;
-    private final BinnedEntropy entropy = new BinnedEntropy();
+    private final LayerEntropy entropy = new LayerEntropy();
     private final double[] row = new double[COLUMNS.size()];
 
     EntropyMonitor(MetricsCsv csv, MonitorConfig config, int adamIterations) {
@@ -43,8 +43,9 @@ final class EntropyMonitor implements TrainingListener {
         }
         PinnLoss loss = step.loss();
         int n = step.run().collocation().size();
-        for (int l = 0; l < loss.hidden().size(); l++) {
-            BinnedEntropy.Result r = entropy.measure(loss.activations(l), n);
+        BinnedEntropy.Result[] results = entropy.measure(loss, n);
+        for (int l = 0; l < results.length; l++) {
+            BinnedEntropy.Result r = results[l];
             row[0] = l;
             row[1] = r.entropyBits();
             row[2] = r.saturationPct();

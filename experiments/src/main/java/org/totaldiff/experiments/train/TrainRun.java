@@ -14,18 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.totaldiff.autodiff.Functions;
 import org.totaldiff.engine.Rng;
-import org.totaldiff.experiments.io.MetricsCsv;
 import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.io.RunRecorder;
 import org.totaldiff.experiments.monitor.Monitors;
-import org.totaldiff.experiments.plot.HeatmapFigure;
-import org.totaldiff.experiments.plot.LineChart;
-import org.totaldiff.experiments.plot.Plots;
-import org.totaldiff.experiments.plot.ScatterField;
 import org.totaldiff.experiments.progress.Progress;
 import org.totaldiff.pinn.io.Checkpoint;
-import org.totaldiff.pinn.io.Npz;
-import org.totaldiff.pinn.io.NpzArchive;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
 import org.totaldiff.pinn.nn.Mlp;
@@ -52,17 +45,15 @@ import org.totaldiff.pinn.train.TrainingListener;
  *   <li>Adam for the configured iterations, then L-BFGS if configured;</li>
  *   <li>checkpoint.npz every {@code checkpointEvery} iterations and when the run stops or ends;
  *       a resumed run continues from it bit for bit;</li>
- *   <li>points.npz (collocation and condition points), model.npz (final parameters),
- *       plots/loss.png, plots/error.png, plots/solution.png.</li>
+ *   <li>the learning-dynamics monitors ({@link Monitors}: snr.csv, entropy.csv and their
+ *       figures);</li>
+ *   <li>points.npz, model.npz and the figures ({@link RunOutputs}).</li>
  * </ul>
  *
  * A row describes the network before the step of its iteration (iteration 0: the initial
  * network).
  */
 public final class TrainRun {
-
-    /** Largest plotted grid per axis (the test grid may be finer). */
-    private static final int PLOT_GRID = 201;
 
     /** How the run ended. */
     public record Outcome(int iterations, boolean finished, double relL2, double relLinf, double wallSeconds) {
@@ -75,6 +66,7 @@ public final class TrainRun {
     private final List<TrainingListener> extraListeners = new ArrayList<>();
     private final TensorGrid testGrid;
     private final List<String> columns = new ArrayList<>();
+    private final RunOutputs outputs;
     private volatile boolean stopRequested;
     private int stopAt = Integer.MAX_VALUE;
     private double lastRelL2 = Double.NaN;
@@ -121,6 +113,7 @@ public final class TrainRun {
             columns.add("loss_" + c.name());
         }
         columns.addAll(List.of("lr", "wall_s"));
+        this.outputs = new RunOutputs(config, trainer, columns);
     }
 
     /** The conditions with their weights; a weight for a term the problem does not have is an error. */
@@ -190,7 +183,7 @@ public final class TrainRun {
                 throw new IllegalStateException("--resume: run.json says iteration " + recorder.startIteration()
                         + " but there is no checkpoint.npz in " + dir);
             }
-            writePoints(dir);
+            outputs.writePoints(dir);
             progress.message("reference solution: " + problem.description());
             exact = problem.reference().evaluate(testGrid.points());
             int adamEnd = config.schedule().iterations();
@@ -218,8 +211,8 @@ public final class TrainRun {
             } else {
                 recorder.stopped(done);
             }
-            writeModel(dir);
-            writePlots(dir);
+            outputs.writeModel(dir);
+            outputs.writePlots(dir, lastRelL2);
             Outcome outcome = new Outcome(done, finished, lastRelL2, lastRelLinf, recorder.wallSeconds());
             if (outcome.finished()) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
@@ -277,7 +270,7 @@ public final class TrainRun {
             progress.update(done, step.lossValue(), lastRelL2);
             if (done % config.schedule().checkpointEvery() == 0 && done < end) {
                 saveCheckpoint(recorder.directory());
-                Monitors.writePlots(recorder.directory().path(), plotTitle());
+                Monitors.writePlots(recorder.directory().path(), outputs.plotTitle());
             }
         }
 
@@ -361,96 +354,6 @@ public final class TrainRun {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + dir.checkpointFile() + ": " + e.getMessage(), e);
         }
-    }
-
-    private void writePoints(RunDirectory dir) throws IOException {
-        NpzArchive points = new NpzArchive();
-        points.put("collocation", trainer.collocation());
-        for (Condition c : trainer.conditions()) {
-            points.put(c.name(), c.points());
-        }
-        points.putText("columns", String.join(",", problem.domain().names()));
-        Npz.write(dir.pointsFile(), points);
-    }
-
-    private void writeModel(RunDirectory dir) throws IOException {
-        NpzArchive model = new NpzArchive();
-        Mlp net = trainer.network();
-        for (int l = 0; l < net.layers(); l++) {
-            model.put("W" + l, net.weight(l));
-            model.put("b" + l, net.bias(l));
-        }
-        int[] sizes = net.layerSizes();
-        long[] longSizes = new long[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
-            longSizes[i] = sizes[i];
-        }
-        model.put("layer_sizes", org.totaldiff.pinn.io.NdArray.ofLongs(longSizes, sizes.length));
-        model.putText("activation", net.activation().name());
-        if (net.embedding() != null) {
-            model.putLong("periodic_coordinate", net.embedding().coordinate());
-            model.putScalar("period", net.embedding().period());
-        }
-        model.putLong("iteration", trainer.iteration());
-        Npz.write(dir.modelFile(), model);
-    }
-
-    private void writePlots(RunDirectory dir) throws IOException {
-        MetricsCsv.Table table = MetricsCsv.read(dir.metricsFile());
-        if (table.rows() >= 2) {
-            List<String> losses = new ArrayList<>();
-            for (String c : columns) {
-                if (c.startsWith("loss")) {
-                    losses.add(c);
-                }
-            }
-            Plots.write(LineChart.of(problem.name() + ": training loss", "iteration", "loss")
-                    .withColumns(table, losses.toArray(new String[0])), dir.plot("loss"));
-            Plots.write(LineChart.of(problem.name() + ": test error", "iteration", "error")
-                    .withColumns(table, "rel_l2", "rel_linf"), dir.plot("error"));
-        }
-        Plots.write(solutionFigure(), dir.plot("solution"));
-        Monitors.writePlots(dir.path(), plotTitle());
-        DMatrixRMaj lambda = trainer.weighting().weights();
-        if (lambda != null) {
-            Plots.write(weightsFigure(lambda), dir.plot("rba_weights"));
-        }
-    }
-
-    /** "helmholtz, rba": the problem and the weighting. */
-    private String plotTitle() {
-        return problem.name() + ", " + (config.weighting().kind() == TrainConfig.Weighting.RBA ? "rba" : "vanilla");
-    }
-
-    /** The residual weights λ_i at the collocation points (time across for space-time problems). */
-    private ScatterField weightsFigure(DMatrixRMaj lambda) {
-        DMatrixRMaj points = trainer.collocation();
-        Box domain = problem.domain();
-        boolean timeAcross = domain.name(1).equals("t");
-        int across = timeAcross ? 1 : 0;
-        int up = 1 - across;
-        int n = points.numRows;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = points.get(i, across);
-            y[i] = points.get(i, up);
-        }
-        String title = String.format(java.util.Locale.ROOT, "%s: RBA weights after %d iterations", problem.name(),
-                trainer.iteration());
-        return ScatterField.of(title, domain.name(across), domain.name(up), x, y,
-                java.util.Arrays.copyOf(lambda.data, n), "λ");
-    }
-
-    /** Reference, prediction and |error| on a grid of at most {@link #PLOT_GRID} points per axis. */
-    private HeatmapFigure solutionFigure() {
-        int n = Math.min(PLOT_GRID, config.schedule().testGrid());
-        TensorGrid grid = TensorGrid.of(problem.domain(), n, n);
-        double[][] reference = FieldGrid.values(grid, problem.reference().evaluate(grid.points()));
-        double[][] prediction = FieldGrid.values(grid, trainer.network().predict(grid.points()));
-        String title = String.format(java.util.Locale.ROOT, "%s after %d iterations: relative L2 error %.3e",
-                problem.name(), trainer.iteration(), lastRelL2);
-        return HeatmapFigure.comparison(title, FieldGrid.grid(grid), reference, prediction, 1500, 480);
     }
 
     public Trainer trainer() {
