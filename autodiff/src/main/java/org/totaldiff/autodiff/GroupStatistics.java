@@ -168,11 +168,11 @@ public final class GroupStatistics {
         DMatrixRMaj dyb = ws.gatherDy(chunk);
         for (Use use : uses) {
             int streams = use.streams(n);
-            gather(use.dy(), members, n, streams, dyb);
+            ParameterUses.gather(use.dy(), members, n, streams, dyb);
             if (use.isBias()) {
                 Dense.sumColsAdd(dyb, 0, dyb.numRows, out);
             } else {
-                gather(use.x(), members, n, streams, xb);
+                ParameterUses.gather(use.x(), members, n, streams, xb);
                 Dense.multAddTransA(xb, dyb, out);
             }
         }
@@ -189,19 +189,6 @@ public final class GroupStatistics {
                 } else {
                     Dense.multAddTransA(use.x(), use.dy(), from, to, out);
                 }
-            }
-        }
-    }
-
-    /** out = the rows sN + i of m, for i in members and s < streams, stacked stream by stream. */
-    private static void gather(DMatrixRMaj m, int[] members, int n, int streams, DMatrixRMaj out) {
-        int cols = m.numCols;
-        out.reshape(streams * members.length, cols);
-        int r = 0;
-        for (int s = 0; s < streams; s++) {
-            for (int i : members) {
-                System.arraycopy(m.data, (s * n + i) * cols, out.data, r * cols, cols);
-                r++;
             }
         }
     }

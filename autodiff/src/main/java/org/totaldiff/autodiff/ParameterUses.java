@@ -105,4 +105,17 @@ final class ParameterUses {
                     + " backward passes; call zeroGrad() before the one backward pass to split");
         }
     }
+
+    /** out = the rows sN + i of m, for i in members and s < streams, stacked stream by stream. */
+    static void gather(DMatrixRMaj m, int[] members, int n, int streams, DMatrixRMaj out) {
+        int cols = m.numCols;
+        out.reshape(streams * members.length, cols);
+        int r = 0;
+        for (int s = 0; s < streams; s++) {
+            for (int i : members) {
+                System.arraycopy(m.data, (s * n + i) * cols, out.data, r * cols, cols);
+                r++;
+            }
+        }
+    }
 }

@@ -57,8 +57,8 @@ public final class PerSample {
             int streams = use.streams(n);
             for (int b = 0; b < out.length; b++) {
                 int[] members = groups.membersView(b);
-                gather(use.xOrOnes(), members, n, streams, xb);
-                gather(use.dy(), members, n, streams, dyb);
+                ParameterUses.gather(use.xOrOnes(), members, n, streams, xb);
+                ParameterUses.gather(use.dy(), members, n, streams, dyb);
                 Dense.multAddTransA(xb, dyb, out[b]);
             }
         }
@@ -135,8 +135,8 @@ public final class PerSample {
             all[i] = i;
         }
         for (Use use : uses(tape, param, set)) {
-            gather(use.xOrOnes(), all, n, use.streams(n), xb);
-            gather(use.dy(), all, n, use.streams(n), dyb);
+            ParameterUses.gather(use.xOrOnes(), all, n, use.streams(n), xb);
+            ParameterUses.gather(use.dy(), all, n, use.streams(n), dyb);
             Dense.multAddTransA(xb, dyb, part);
         }
         return Dense.addEquals(rest, -1.0, part);
@@ -166,19 +166,6 @@ public final class PerSample {
     }
 
     // ------------------------------------------------------------------ row gathering
-
-    /** out = the rows sN + i of m, for i in members and s < streams, stacked stream by stream. */
-    private static void gather(DMatrixRMaj m, int[] members, int n, int streams, DMatrixRMaj out) {
-        int cols = m.numCols;
-        out.reshape(streams * members.length, cols);
-        int r = 0;
-        for (int s = 0; s < streams; s++) {
-            for (int i : members) {
-                System.arraycopy(m.data, (s * n + i) * cols, out.data, r * cols, cols);
-                r++;
-            }
-        }
-    }
 
     /** out = scale (A[a0 : a0 + N] ∘ B[b0 : b0 + N]), where N = out rows. */
     private static void blockProduct(DMatrixRMaj a, int a0, DMatrixRMaj b, int b0, double scale, DMatrixRMaj out) {
