@@ -84,7 +84,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         TrainConfig.ProblemConfig pc = new TrainConfig.ProblemConfig(kind, a1 != null ? a1 : base.a1(),
                 a2 != null ? a2 : base.a2(), base.k(), base.boundary());
         long start = System.nanoTime();
-        ReferenceSolution reference = Problems.create(pc, 2).reference();
+        ReferenceSolution reference = Problems.create(pc, new TrainConfig.SamplingConfig(1, 2, 0)).reference();
         GridValues values = grid == null ? reference.onGrid() : reference.onGrid(grid, grid);
         Path parent = csv.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -58,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Points per boundary side, initial line or periodic side.")
     Integer boundaryPoints;
 
+    @Option(names = "--boundary-grid", paramLabel = "N",
+            description = "Helmholtz: draw the --boundary-points of each side at random from N evenly spaced nodes of"
+                    + " the side (the paper preset: 100 of 1001, as the authors' code); 0: evenly spaced.")
+    Integer boundaryGrid;
+
     @Option(names = "--width", paramLabel = "N", description = "Neurons per hidden layer.")
     Integer width;
 
@@ -260,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
                 or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()));
         SamplingConfig sa = base.sampling();
         SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
-                or(seed, sa.seed()));
+                or(seed, sa.seed()), or(boundaryGrid, sa.boundaryGrid()));
         WeightingConfig w = base.weighting();
         java.util.Map<String, Double> conditionWeights = new java.util.TreeMap<>(w.conditionWeights());
         if (weights != null) {

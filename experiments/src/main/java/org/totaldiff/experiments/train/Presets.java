@@ -38,15 +38,26 @@ public final class Presets {
         boolean quickAllenCahn = !paper && problem == Problem.ALLEN_CAHN;
         ProblemConfig pc = switch (problem) {
             case HELMHOLTZ -> paper ? new ProblemConfig(problem, 6, 6, 1, null) : new ProblemConfig(problem, 4, 1, 1, null);
+            // the authors' AC/AC.py: the initial condition only (no boundary term)
             case ALLEN_CAHN -> new ProblemConfig(problem, 0, 0, 0,
-                    quickAllenCahn ? AllenCahnProblem.Boundary.NONE : AllenCahnProblem.Boundary.PERIODIC);
+                    quickAllenCahn || paper ? AllenCahnProblem.Boundary.NONE : AllenCahnProblem.Boundary.PERIODIC);
             case BURGERS -> new ProblemConfig(problem, 0, 0, 0, null);
         };
         NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED, false)
                 : new NetworkConfig(48, 4, SEED, quickAllenCahn);
         OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, 1500);
-        SamplingConfig sampling = paper ? new SamplingConfig(25_600, 256, SEED) : new SamplingConfig(2048, 64, SEED);
+        SamplingConfig sampling = !paper ? new SamplingConfig(2048, 64, SEED) : switch (problem) {
+            // HM/HM.py: 100 points per side drawn from the 1,001 grid nodes of that side
+            case HELMHOLTZ -> new SamplingConfig(25_600, 100, SEED, 1001);
+            // AC/AC.py: the 512 initial-condition points of the reference grid
+            case ALLEN_CAHN -> new SamplingConfig(25_600, 512, SEED);
+            case BURGERS -> new SamplingConfig(25_600, 256, SEED);
+        };
         Rba.Config rba = Rba.Config.paper();
+        if (paper && problem == Problem.HELMHOLTZ) {
+            // HM/HM.py: init = 2 (eta* = 1 at iteration 0) and min-max normalisation of |r|
+            rba = new Rba.Config(rba.gamma(), rba.eta(), Rba.Start.FULL_FIRST_STEP, Rba.Normalization.MIN_MAX);
+        }
         WeightingConfig weighting = new WeightingConfig(Weighting.NONE, rba.gamma(), rba.eta(), rba.start(),
                 rba.normalization(), quickAllenCahn ? java.util.Map.of("initial", 100.0) : java.util.Map.of());
         ScheduleConfig schedule = paper ? new ScheduleConfig(300_000, 100, 5_000, 5_000, 1001)

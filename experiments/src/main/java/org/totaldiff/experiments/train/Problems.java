@@ -15,12 +15,15 @@ public final class Problems {
     private Problems() {
     }
 
-    /**
-     * @param boundary points per boundary side, initial line and periodic side
-     */
-    public static PdeProblem create(ProblemConfig config, int boundary) {
+    /** The problem of {@code config} with the boundary points of {@code sampling}. */
+    public static PdeProblem create(ProblemConfig config, TrainConfig.SamplingConfig sampling) {
+        int boundary = sampling.boundary();
+        if (sampling.boundaryGrid() != 0 && config.kind() != TrainConfig.Problem.HELMHOLTZ) {
+            throw new IllegalArgumentException("--boundary-grid applies to helmholtz only, not " + config.kind().cliName());
+        }
         return switch (config.kind()) {
-            case HELMHOLTZ -> new HelmholtzProblem(new Helmholtz2D(config.a1(), config.a2(), config.k()), boundary);
+            case HELMHOLTZ -> new HelmholtzProblem(new Helmholtz2D(config.a1(), config.a2(), config.k()), boundary,
+                    sampling.boundaryGrid());
             case ALLEN_CAHN -> {
                 AllenCahnReference.Params p = AllenCahnReference.Params.defaults();
                 yield new AllenCahnProblem(p.diffusion(), p.reaction(), boundary, boundary, config.boundary(),

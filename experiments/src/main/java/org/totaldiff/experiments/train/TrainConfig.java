@@ -109,13 +109,24 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
      * @param collocation Latin-hypercube collocation points
      * @param boundary points per boundary side / initial line / periodic pair set
      * @param seed seed of the points
+     * @param boundaryGrid Helmholtz: 0 for evenly spaced boundary points, else the boundary points
+     *     of each side are drawn at random from this many evenly spaced nodes of the side (the
+     *     authors' code: 100 of 1,001)
      */
-    public record SamplingConfig(int collocation, int boundary, long seed) {
+    public record SamplingConfig(int collocation, int boundary, long seed, int boundaryGrid) {
         public SamplingConfig {
             positive("--points", collocation);
             if (boundary < 2) {
                 throw new IllegalArgumentException("--boundary-points must be >= 2, got " + boundary);
             }
+            if (boundaryGrid < 0) {
+                throw new IllegalArgumentException("--boundary-grid must be >= 0, got " + boundaryGrid);
+            }
+        }
+
+        /** Evenly spaced boundary points. */
+        public SamplingConfig(int collocation, int boundary, long seed) {
+            this(collocation, boundary, seed, 0);
         }
     }
 

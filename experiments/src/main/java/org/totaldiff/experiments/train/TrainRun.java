@@ -79,7 +79,7 @@ public final class TrainRun {
     /** Sets the run up: problem, points, network, optimizer, weighting (nothing is written yet). */
     public TrainRun(TrainConfig config) {
         this.config = config;
-        this.problem = Problems.create(config.problem(), config.sampling().boundary());
+        this.problem = Problems.create(config.problem(), config.sampling());
         Rng rng = new Rng(config.sampling().seed());
         Box domain = problem.domain();
         DMatrixRMaj collocation = Sampling.latinHypercube(domain, config.sampling().collocation(), rng);

@@ -13,8 +13,9 @@ import org.totaldiff.pinn.sampling.Box;
 import org.totaldiff.pinn.sampling.Sampling;
 
 /**
- * Helmholtz 2D: r = u_xx + u_yy + k² u - q on [-1, 1]², u = 0 on the boundary (evenly spaced
- * points on each side).
+ * Helmholtz 2D: r = u_xx + u_yy + k² u - q on [-1, 1]², u = 0 on the boundary: evenly spaced
+ * points on each side, or (the authors' setup) points drawn at random from a fine grid of each
+ * side.
  */
 public final class HelmholtzProblem implements PdeProblem {
 
@@ -22,6 +23,7 @@ public final class HelmholtzProblem implements PdeProblem {
 
     private final Helmholtz2D exact;
     private final int boundaryPerSide;
+    private final int boundaryNodes;
     private DMatrixRMaj forcingPoints;
     private DMatrixRMaj forcing;
 
@@ -30,11 +32,26 @@ public final class HelmholtzProblem implements PdeProblem {
      * @param boundaryPerSide evenly spaced points on each of the four sides
      */
     public HelmholtzProblem(Helmholtz2D exact, int boundaryPerSide) {
+        this(exact, boundaryPerSide, 0);
+    }
+
+    /**
+     * @param exact the manufactured solution and its parameters
+     * @param boundaryPerSide points on each of the four sides
+     * @param boundaryNodes 0: the points are evenly spaced; else they are drawn at random, without
+     *     replacement, from this many evenly spaced nodes of each side (the authors: 100 of 1,001)
+     */
+    public HelmholtzProblem(Helmholtz2D exact, int boundaryPerSide, int boundaryNodes) {
         if (boundaryPerSide < 2) {
             throw new IllegalArgumentException("helmholtz: boundary points per side must be >= 2, got " + boundaryPerSide);
         }
+        if (boundaryNodes != 0 && boundaryNodes < boundaryPerSide) {
+            throw new IllegalArgumentException("--boundary-grid " + boundaryNodes + " must be 0 (evenly spaced) or at"
+                    + " least the " + boundaryPerSide + " boundary points per side");
+        }
         this.exact = exact;
         this.boundaryPerSide = boundaryPerSide;
+        this.boundaryNodes = boundaryNodes;
     }
 
     @Override
@@ -70,7 +87,8 @@ public final class HelmholtzProblem implements PdeProblem {
 
     @Override
     public List<Condition> conditions(Rng rng) {
-        DMatrixRMaj points = Sampling.boundaryEvenly(domain(), boundaryPerSide);
+        DMatrixRMaj points = boundaryNodes == 0 ? Sampling.boundaryEvenly(domain(), boundaryPerSide)
+                : Sampling.boundaryGridSample(domain(), boundaryPerSide, boundaryNodes, rng);
         return List.of(new DirichletCondition("boundary", points, new DMatrixRMaj(points.numRows, 1)));
     }
 

@@ -113,6 +113,34 @@ public final class Sampling {
     }
 
     /**
+     * On every side of the box, in {@link Box#sides()} order, {@code perSide} distinct nodes drawn
+     * at random from the side's evenly spaced grid of {@code nodes} points per axis (ascending
+     * within a side): the boundary of the authors' Helmholtz code, 100 of the 1,001 nodes of each
+     * side ({@code HM/HM.py}: {@code np.random.choice(1001, 100, replace=False)} per side).
+     *
+     * @throws IllegalArgumentException if perSide is not in [1, nodes^(d-1)]
+     */
+    public static DMatrixRMaj boundaryGridSample(Box box, int perSide, int nodes, Rng rng) {
+        requirePositive("boundaryGridSample", perSide);
+        DMatrixRMaj all = new DMatrixRMaj(0, box.dim());
+        for (Box.Side side : box.sides()) {
+            DMatrixRMaj grid = boundaryEvenly(side, nodes);
+            if (perSide > grid.numRows) {
+                throw new IllegalArgumentException("boundaryGridSample: " + perSide + " points per side, but a side has"
+                        + " only " + grid.numRows + " nodes");
+            }
+            int[] chosen = java.util.Arrays.copyOf(rng.permutation(grid.numRows), perSide);
+            java.util.Arrays.sort(chosen);
+            DMatrixRMaj picked = new DMatrixRMaj(perSide, box.dim());
+            for (int r = 0; r < perSide; r++) {
+                System.arraycopy(grid.data, chosen[r] * box.dim(), picked.data, r * box.dim(), box.dim());
+            }
+            all = stack(all, picked);
+        }
+        return all;
+    }
+
+    /**
      * {@link #boundaryRandom(Box.Side, int, Rng)} with {@code perSide} points on every side,
      * stacked in {@link Box#sides()} order.
      */
