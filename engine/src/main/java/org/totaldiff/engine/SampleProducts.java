@@ -100,29 +100,38 @@ final class SampleProducts {
         int streams = o.streams;
         int block = block(streams, Gemm.roundUp(m, mr), Gemm.roundUp(n, nr));
         Buffers buf = BUFFERS.get();
-        double[] ap = buf.a(block * streams * Gemm.roundUp(m, mr));
+        double[] ap = buf.a(block * streams * mr);
         double[] bp = buf.b(block * streams * Gemm.roundUp(n, nr));
         double[] tile = buf.tile(mr * nr);
         int rowStep = streams * mr;
         int colStep = streams * nr;
+        int fullM = m - m % mr;
         for (int i0 = from; i0 < to; i0 += block) {
             int len = Math.min(block, to - i0);
             for (int s = 0; s < streams; s++) {
                 // Sample i, stream s at row (i*S + s) of each panel.
                 int row = s * o.samples + i0;
-                kernel.packPanels(o.a, row * m, m, len, m, mr, ap, s * mr, rowStep, len * rowStep);
                 kernel.packPanels(o.b, row * n, n, len, n, nr, bp, s * nr, colStep, len * colStep);
+                if (fullM < m) {
+                    kernel.packPanels(o.a, row * m + fullM, m, len, m - fullM, mr, ap, s * mr, rowStep,
+                            len * rowStep);
+                }
             }
-            // A panel of b (len*S rows of nr values) stays in L1 while the panels of a pass by.
+            // A panel of b (len*S rows of nr values) stays in L1 while the panels of a pass by; a is
+            // read in place (its values are only broadcast), but for a partial last panel.
             for (int j0 = 0; j0 < n; j0 += nr) {
                 int bOff = j0 * len * streams;
                 int cols = Math.min(nr, n - j0);
                 for (int r0 = 0; r0 < m; r0 += mr) {
-                    int aOff = r0 * len * streams;
                     int rows = Math.min(mr, m - r0);
+                    boolean edge = rows < mr;
+                    double[] aArr = edge ? ap : o.a;
+                    int aOff = edge ? 0 : i0 * m + r0;
+                    int ai = edge ? rowStep : m;
+                    int as = edge ? mr : o.samples * m;
                     int cOff = base + r0 * n + j0;
                     if (rows == mr && cols == nr) {
-                        kernel.addSquaredSampleProducts(len, streams, ap, aOff, rowStep, mr, bp, bOff, colStep, nr,
+                        kernel.addSquaredSampleProducts(len, streams, aArr, aOff, ai, as, bp, bOff, colStep, nr,
                                 part, cOff, n);
                         continue;
                     }
@@ -131,7 +140,7 @@ final class SampleProducts {
                     for (int r = 0; r < rows; r++) {
                         System.arraycopy(part, cOff + r * n, tile, r * nr, cols);
                     }
-                    kernel.addSquaredSampleProducts(len, streams, ap, aOff, rowStep, mr, bp, bOff, colStep, nr, tile, 0,
+                    kernel.addSquaredSampleProducts(len, streams, aArr, aOff, ai, as, bp, bOff, colStep, nr, tile, 0,
                             nr);
                     for (int r = 0; r < rows; r++) {
                         System.arraycopy(tile, r * nr, part, cOff + r * n, cols);

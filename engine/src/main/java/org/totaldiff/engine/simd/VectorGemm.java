@@ -521,13 +521,17 @@ public final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * Each w-wide run as whole vectors of the preferred species, then (for w not a multiple of
-     * L, such as the 6-row panels of the sample products) one 256-bit, one 128-bit and one scalar
-     * copy as needed; the partial last panel as the default does.
+     * Panels a multiple of L wide as whole-vector copies, the partial last panel as the default
+     * does; other widths as the default. (Only the preferred species: a method that also copies
+     * with 256- or 128-bit vectors was compiled with the stores boxed, 4x slower than scalar.)
      */
     @Override
     public void packPanels(double[] src, int srcOff, int lds, int rows, int width, int w, double[] dst, int dstOff,
             int rowStride, int panelStride) {
+        if (w % L != 0) {
+            GemmKernel.super.packPanels(src, srcOff, lds, rows, width, w, dst, dstOff, rowStride, panelStride);
+            return;
+        }
         int full = width / w;
         if (full * w < width) {
             GemmKernel.super.packPanels(src, srcOff + full * w, lds, rows, width - full * w, w, dst,
@@ -537,30 +541,12 @@ public final class VectorGemm implements GemmKernel {
             int s = srcOff + r * lds;
             int d = dstOff + r * rowStride;
             for (int g = 0; g < full; g++) {
-                copy(src, s + g * w, dst, d + g * panelStride, w);
+                int sg = s + g * w;
+                int dg = d + g * panelStride;
+                for (int v = 0; v < w; v += L) {
+                    DoubleVector.fromArray(S, src, sg + v).intoArray(dst, dg + v);
+                }
             }
-        }
-    }
-
-    private static final VectorSpecies<Double> S256 = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Double> S128 = DoubleVector.SPECIES_128;
-
-    /** dst[d..d+len) = src[s..s+len) in whole vectors, halving the species for the rest. */
-    private static void copy(double[] src, int s, double[] dst, int d, int len) {
-        int c = 0;
-        for (; c + L <= len; c += L) {
-            DoubleVector.fromArray(S, src, s + c).intoArray(dst, d + c);
-        }
-        if (L > 4 && c + 4 <= len) {
-            DoubleVector.fromArray(S256, src, s + c).intoArray(dst, d + c);
-            c += 4;
-        }
-        if (L > 2 && c + 2 <= len) {
-            DoubleVector.fromArray(S128, src, s + c).intoArray(dst, d + c);
-            c += 2;
-        }
-        for (; c < len; c++) {
-            dst[d + c] = src[s + c];
         }
     }
 

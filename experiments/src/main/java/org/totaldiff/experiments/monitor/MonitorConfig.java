@@ -81,7 +81,7 @@ public record MonitorConfig(boolean snr, boolean entropy, Grouping grouping, int
     /** The authors' monitors and cadences, both on. */
     public static MonitorConfig defaults() {
         return new MonitorConfig(true, true, Grouping.CONTIGUOUS, 100, new Cadence(2, 300, 100),
-                List.of(0, 10, 20, 40, 80), 100, 10);
+                List.of(0, 10, 20, 40, 80), 100, ResidualOrder.DEFAULT_CELLS);
     }
 
     /** No monitor (what a run recorded before the monitors existed has). */
