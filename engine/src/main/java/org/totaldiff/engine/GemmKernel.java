@@ -2,7 +2,8 @@ package org.totaldiff.engine;
 
 /**
  * The inner loops of the matrix product: an MR x NR register-blocked micro-kernel on packed
- * panels, plus the dot and axpy loops of the small-shape paths.
+ * panels, plus the dot and axpy loops of the small-shape paths; and the register-blocked tile of
+ * the squared per-sample products ({@link #addSquaredSampleProducts}, for {@link SampleProducts}).
  *
  * <p>Internal service interface of the engine: {@link Gemm} checks nothing, cuts C into tiles,
  * packs op(A) and op(B) into contiguous panels and calls one implementation of this interface

@@ -149,6 +149,75 @@ class GemmKernelProperties {
     }
 
     @Test
+    void stridedPackPanelsIsTheDefinedCopy() {
+        qt().withFixedSeed(15L).withExamples(300).withShrinkCycles(0)
+                .forAll(MatrixGen.dims(0, 40), MatrixGen.dims(0, 70), integers().between(1, 6), MatrixGen.seeds())
+                .checkAssert((rows, width, streams, seed) -> {
+                    for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+                        for (int w : new int[] {kernel.sampleMr(), kernel.sampleNr(), kernel.mr(), kernel.nr()}) {
+                            // Rows interleaved with those of other streams, as SampleProducts packs them.
+                            int lds = width + 3;
+                            double[] src = random(2 + rows * lds, seed);
+                            int rowStride = streams * w;
+                            int panelStride = rows * rowStride;
+                            int dstOff = (streams - 1) * w;
+                            double[] expected = random(dstOff + Gemm.ceilDiv(width, w) * panelStride + 4, seed + 1);
+                            double[] actual = expected.clone();
+                            for (int r = 0; r < rows; r++) {
+                                for (int q = 0; q < Gemm.roundUp(width, w); q++) {
+                                    expected[dstOff + (q / w) * panelStride + r * rowStride + q % w] =
+                                            q < width ? src[2 + r * lds + q] : 0.0;
+                                }
+                            }
+                            kernel.packPanels(src, 2, lds, rows, width, w, actual, dstOff, rowStride, panelStride);
+                            assertBits(expected, actual, kernel.getClass().getSimpleName() + " strided packPanels rows="
+                                    + rows + " width=" + width + " w=" + w + " streams=" + streams);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void addSquaredSampleProductsIsTheDefinedChain() {
+        for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+            qt().withFixedSeed(16L).withExamples(150).withShrinkCycles(0)
+                    .forAll(MatrixGen.dims(0, 60), integers().between(1, 6), integers().between(0, 5), MatrixGen.seeds())
+                    .checkAssert((samples, streams, extra, seed) -> {
+                        int mr = kernel.sampleMr();
+                        int nr = kernel.sampleNr();
+                        // x and y as stacked rows read in place (sample i, stream s at row s*N + i).
+                        int ldx = mr + extra;
+                        int ldy = nr + extra;
+                        int xi = ldx;
+                        int xs = samples * ldx;
+                        int yi = ldy;
+                        int ys = samples * ldy;
+                        double[] x = random(3 + streams * xs + 1, seed);
+                        double[] y = random(2 + streams * ys + 1, seed + 1);
+                        int ldo = nr + 4;
+                        double[] out = random(5 + mr * ldo, seed + 2);
+                        double[] expected = out.clone();
+                        for (int r = 0; r < mr; r++) {
+                            for (int c = 0; c < nr; c++) {
+                                double acc = expected[5 + r * ldo + c];
+                                for (int i = 0; i < samples; i++) {
+                                    double g = x[3 + i * xi + r] * y[2 + i * yi + c];
+                                    for (int s = 1; s < streams; s++) {
+                                        g = Math.fma(x[3 + i * xi + s * xs + r], y[2 + i * yi + s * ys + c], g);
+                                    }
+                                    acc = Math.fma(g, g, acc);
+                                }
+                                expected[5 + r * ldo + c] = acc;
+                            }
+                        }
+                        kernel.addSquaredSampleProducts(samples, streams, x, 3, xi, xs, y, 2, yi, ys, out, 5, ldo);
+                        assertBits(expected, out, kernel.getClass().getSimpleName() + " addSquaredSampleProducts samples="
+                                + samples + " streams=" + streams);
+                    });
+        }
+    }
+
+    @Test
     void packPanelsWithNoRowsOrColumnsWritesNothing() {
         double[] dst = new double[8];
         Arrays.fill(dst, 2.0);
