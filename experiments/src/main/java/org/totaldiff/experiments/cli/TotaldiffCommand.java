@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "gradient signal-to-noise ratio, diffusion phases, information compression.",
         footer = {"", "Run 'totaldiff COMMAND --help' for the options of a command.",
             "Environment: TOTALDIFF_DEBUG=1 prints stack traces; JAVA_OPTS passes JVM options (launcher)."},
-        subcommands = {TrainCommand.class, AnalyzeCommand.class, ReferenceCommand.class, InfoCommand.class,
+        subcommands = {TrainCommand.class, ReproduceCommand.class, AnalyzeCommand.class, ReferenceCommand.class, InfoCommand.class,
             HelpCommand.class})
 public final class TotaldiffCommand implements Callable<Integer> {
 

@@ -89,15 +89,14 @@ public final class MonitorPlots {
      * @throws IllegalArgumentException if a file is present but malformed
      */
     public static void write(Path runDir, String title, List<Marker> markers) {
-        Optional<MetricsCsv.Table> snr = table(runDir.resolve("snr.csv"));
-        Optional<MetricsCsv.Table> metrics = table(runDir.resolve("metrics.csv"));
-        Optional<Entropy> entropy = entropy(runDir.resolve("entropy.csv"));
+        Charts charts = charts(runDir, title);
         List<Figure> figures = new ArrayList<>();
-        snr.flatMap(t -> snrChart(t, title)).ifPresent(c -> figures.add(new Figure("snr", c.withMarkers(markers))));
-        snr.flatMap(t -> layersChart(t, title))
-                .ifPresent(c -> figures.add(new Figure("snr_layers", c.withMarkers(markers))));
-        orderChart(snr, metrics, title).ifPresent(c -> figures.add(new Figure("order", c.withMarkers(markers))));
-        Optional<StackedLineChart> entropyFigure = entropy.flatMap(e -> entropyChart(e, title, markers));
+        charts.snr().ifPresent(c -> figures.add(new Figure("snr", c.withMarkers(markers))));
+        charts.layers().ifPresent(c -> figures.add(new Figure("snr_layers", c.withMarkers(markers))));
+        charts.order().ifPresent(c -> figures.add(new Figure("order", c.withMarkers(markers))));
+        Optional<StackedLineChart> entropyFigure = charts.entropy().map(panels -> new StackedLineChart(
+                title(title, "activation entropy and saturation per hidden layer"),
+                List.of(panels.get(0).withMarkers(markers), panels.get(1)), WIDTH, ENTROPY_HEIGHT));
         if (figures.isEmpty() && entropyFigure.isEmpty()) {
             return;
         }
@@ -111,6 +110,34 @@ public final class MonitorPlots {
             Plots.write(f.chart, plots.resolve(f.name + ".png"));
         }
         entropyFigure.ifPresent(f -> Plots.write(f, plots.resolve("entropy.png")));
+    }
+
+    /**
+     * The charts of a run directory's monitor files, without markers, each empty when its files
+     * are absent or too short (see the class comment); other figures (e.g. a reproduction's,
+     * which sets two runs side by side) are built from them.
+     *
+     * @param snr     the full-network SNR and its moving median, log-log
+     * @param layers  the SNR of each weight matrix, log-log
+     * @param order   the gradient and residual orders and the normalised test error, log x
+     * @param entropy two panels with empty titles: entropy (bits) and saturation (%) of each hidden layer
+     */
+    public record Charts(Optional<LineChart> snr, Optional<LineChart> layers, Optional<LineChart> order,
+            Optional<List<LineChart>> entropy) {
+    }
+
+    /**
+     * Reads {@code runDir}'s snr.csv, metrics.csv and entropy.csv and builds their charts,
+     * titled {@code title + ": " + what} (just what if the title is blank).
+     *
+     * @throws IllegalArgumentException if a file is present but malformed
+     */
+    public static Charts charts(Path runDir, String title) {
+        Optional<MetricsCsv.Table> snr = table(runDir.resolve("snr.csv"));
+        Optional<MetricsCsv.Table> metrics = table(runDir.resolve("metrics.csv"));
+        Optional<Entropy> entropy = entropy(runDir.resolve("entropy.csv"));
+        return new Charts(snr.flatMap(t -> snrChart(t, title)), snr.flatMap(t -> layersChart(t, title)),
+                orderChart(snr, metrics, title), entropy.flatMap(MonitorPlots::entropyPanels));
     }
 
     private record Figure(String name, LineChart chart) {
@@ -214,9 +241,9 @@ public final class MonitorPlots {
         }
     }
 
-    /** entropy.png: entropy over saturation of each hidden layer, on one log iteration axis. */
-    private static Optional<StackedLineChart> entropyChart(Entropy e, String title, List<Marker> markers) {
-        LineChart bits = LineChart.of("", "iteration", "entropy (bits)").withLog(true, false).withMarkers(markers);
+    /** entropy.png's panels: entropy over saturation of each hidden layer, on one log iteration axis. */
+    private static Optional<List<LineChart>> entropyPanels(Entropy e) {
+        LineChart bits = LineChart.of("", "iteration", "entropy (bits)").withLog(true, false);
         LineChart saturation = LineChart.of("", "iteration", "saturation (%)").withLog(true, false);
         int shown = 0;
         for (int l = 0; l < e.bits.length; l++) {
@@ -232,8 +259,7 @@ public final class MonitorPlots {
         if (shown == 0 || countFinite(bits) == 0 || countFinite(saturation) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new StackedLineChart(title(title, "activation entropy and saturation per hidden layer"),
-                List.of(bits, saturation), WIDTH, ENTROPY_HEIGHT));
+        return Optional.of(List.of(bits, saturation));
     }
 
     /**
@@ -272,7 +298,7 @@ public final class MonitorPlots {
      * Iterations as x on a log axis for the line {@code y}: iteration 0 at 1, unless y has a
      * finite value at iteration 1 (then 0 becomes NaN, which a chart leaves out).
      */
-    static double[] logIterations(long[] iterations, double[] y) {
+    public static double[] logIterations(long[] iterations, double[] y) {
         boolean hasOne = false;
         for (int i = 0; i < iterations.length; i++) {
             hasOne |= iterations[i] == 1 && Double.isFinite(y[i]);
@@ -284,7 +310,8 @@ public final class MonitorPlots {
         return x;
     }
 
-    private static String title(String run, String what) {
+    /** "run: what", or just what for a blank run title. */
+    public static String title(String run, String what) {
         return run.isBlank() ? what : run + ": " + what;
     }
 
@@ -323,7 +350,7 @@ public final class MonitorPlots {
      * entropy.csv by layer: {@code bits[l][i]} and {@code saturation[l][i]} of hidden layer l at
      * {@code iterations[i]} (NaN where the layer has no row at that iteration).
      */
-    record Entropy(long[] iterations, double[][] bits, double[][] saturation) {
+    public record Entropy(long[] iterations, double[][] bits, double[][] saturation) {
     }
 
     /**
@@ -333,7 +360,7 @@ public final class MonitorPlots {
      *
      * @throws IllegalArgumentException if a row is malformed
      */
-    static Optional<Entropy> entropy(Path file) {
+    public static Optional<Entropy> entropy(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

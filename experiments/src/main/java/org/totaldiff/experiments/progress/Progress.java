@@ -25,7 +25,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * {@link #update} is cheap (no I/O unless a line is due) and may be called every iteration.
  * A resumed run passes its starting iteration so the rate and ETA count only new work.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements ProgressSink, AutoCloseable {
 
     /** How progress is shown. */
     public enum Mode { AUTO, BAR, LINES, NONE }
@@ -127,10 +127,7 @@ public final class Progress implements AutoCloseable {
         update(iteration, loss, error);
     }
 
-    /**
-     * Records that {@code iteration} is done, with its loss and the latest test error (NaN if
-     * not known).
-     */
+    @Override
     public void update(long iteration, double loss, double error) {
         this.iteration = iteration;
         this.loss = loss;
@@ -149,6 +146,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Prints a message on its own line without breaking the bar (nothing in NONE mode). */
+    @Override
     public void message(String text) {
         if (mode == Mode.NONE) {
             return;
@@ -202,7 +200,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** A duration as "42s", "3m 05s" or "2h 07m". */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
             return s + "s";

@@ -17,7 +17,7 @@ import org.totaldiff.engine.Rng;
 import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.io.RunRecorder;
 import org.totaldiff.experiments.monitor.Monitors;
-import org.totaldiff.experiments.progress.Progress;
+import org.totaldiff.experiments.progress.ProgressSink;
 import org.totaldiff.pinn.io.Checkpoint;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
@@ -73,7 +73,7 @@ public final class TrainRun {
     private double lastRelLinf = Double.NaN;
     private DMatrixRMaj exact;
     private RunRecorder recorder;
-    private Progress progress;
+    private ProgressSink progress;
     private Monitors monitors;
 
     /** Sets the run up: problem, points, network, optimizer, weighting (nothing is written yet). */
@@ -161,7 +161,7 @@ public final class TrainRun {
      * {@code recorder} (started with {@link #columns()}); on resume it first restores the
      * directory's checkpoint.
      */
-    public Outcome run(RunRecorder recorder, Progress progress) throws IOException {
+    public Outcome run(RunRecorder recorder, ProgressSink progress) throws IOException {
         this.recorder = recorder;
         this.progress = progress;
         RunDirectory dir = recorder.directory();

@@ -1,0 +1,80 @@
+package org.totaldiff.experiments.reproduce;
+
+import java.util.List;
+import org.totaldiff.experiments.monitor.MonitorConfig;
+import org.totaldiff.experiments.train.Presets;
+import org.totaldiff.experiments.train.TrainConfig;
+import org.totaldiff.experiments.train.TrainConfig.NetworkConfig;
+import org.totaldiff.experiments.train.TrainConfig.OptimizerConfig;
+import org.totaldiff.experiments.train.TrainConfig.Problem;
+import org.totaldiff.experiments.train.TrainConfig.ProblemConfig;
+import org.totaldiff.experiments.train.TrainConfig.SamplingConfig;
+import org.totaldiff.experiments.train.TrainConfig.ScheduleConfig;
+import org.totaldiff.experiments.train.TrainConfig.Weighting;
+import org.totaldiff.experiments.train.TrainConfig.WeightingConfig;
+import org.totaldiff.pinn.loss.Rba;
+
+/**
+ * The runs of {@code totaldiff reproduce PROBLEM --preset NAME}: a vanilla and an RBA run of the
+ * same configuration and seed, every monitor on (docs/reproduction.md).
+ *
+ * <ul>
+ *   <li>{@code paper}: {@link Presets#of train's paper preset}, the authors' setup (300,000 Adam
+ *       iterations: days of CPU);</li>
+ *   <li>{@code quick}: sizes chosen so that the learning phases show within minutes on two
+ *       cores (the research behind them is in docs/reproduction.md). Unlike train's quick
+ *       presets, which aim at accuracy, these train with Adam only, as the study does (an
+ *       L-BFGS finish would end the phases it measures), with RBA starting from
+ *       &lambda; = 0 (the start the authors' published Helmholtz traces show).</li>
+ * </ul>
+ */
+public final class ReproducePresets {
+
+    /** The two weightings compared, in order. */
+    public static final List<String> ARMS = List.of("vanilla", "rba");
+
+    private ReproducePresets() {
+    }
+
+    /**
+     * The runs of the reproduction of {@code problem} with preset {@code name}: vanilla, then RBA.
+     *
+     * @param iterations Adam iterations instead of the preset's (null: the preset's)
+     */
+    public static List<Arm> arms(Problem problem, Presets.Name name, Integer iterations) {
+        TrainConfig base = name == Presets.Name.PAPER ? Presets.of(problem, name) : quick(problem);
+        if (iterations != null) {
+            ScheduleConfig s = base.schedule();
+            base = new TrainConfig(base.problem(), base.network(), base.optimizer(), base.sampling(), base.weighting(),
+                    new ScheduleConfig(iterations, s.logEvery(), s.evalEvery(), s.checkpointEvery(), s.testGrid()),
+                    base.monitors());
+        }
+        return List.of(new Arm(ARMS.get(0), weighted(base, Weighting.NONE)),
+                new Arm(ARMS.get(1), weighted(base, Weighting.RBA)));
+    }
+
+    /** The quick configuration of {@code problem} (vanilla). */
+    static TrainConfig quick(Problem problem) {
+        TrainConfig train = Presets.of(problem, Presets.Name.QUICK);
+        WeightingConfig w = train.weighting();
+        WeightingConfig zeroStart = new WeightingConfig(w.kind(), w.gamma(), w.eta(), Rba.Start.ZERO,
+                Rba.Normalization.MIN_MAX, w.conditionWeights());
+        return switch (problem) {
+            case HELMHOLTZ -> new TrainConfig(new ProblemConfig(problem, 4, 1, 1, null),
+                    new NetworkConfig(48, 4, Presets.SEED, false), new OptimizerConfig(1e-3, 0.9, 1000, 0),
+                    new SamplingConfig(2048, 64, Presets.SEED), zeroStart,
+                    new ScheduleConfig(20_000, 10, 100, 1000, 101), MonitorConfig.defaults());
+            case ALLEN_CAHN, BURGERS -> new TrainConfig(train.problem(), train.network(),
+                    new OptimizerConfig(1e-3, 0.9, 1000, 0), train.sampling(),
+                    problem == Problem.ALLEN_CAHN ? w : zeroStart,
+                    new ScheduleConfig(20_000, 10, 100, 1000, 101), MonitorConfig.defaults());
+        };
+    }
+
+    private static TrainConfig weighted(TrainConfig c, Weighting kind) {
+        WeightingConfig w = c.weighting();
+        return new TrainConfig(c.problem(), c.network(), c.optimizer(), c.sampling(),
+                new WeightingConfig(kind, w.gamma(), w.eta(), w.start(), w.normalization(), w.conditionWeights()),
+                c.schedule(), c.monitors());
+    }
+}
