@@ -310,8 +310,7 @@ public final class MonitorPlots {
         return x;
     }
 
-    /** "run: what", or just what for a blank run title. */
-    public static String title(String run, String what) {
+    private static String title(String run, String what) {
         return run.isBlank() ? what : run + ": " + what;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.totaldiff.engine.Parallel;
 import org.totaldiff.experiments.io.Manifest;
@@ -136,21 +137,17 @@ public final class Reproduction {
                 progressMode)) {
             CombinedProgress parts = new CombinedProgress(progress, start);
             List<Future<TrainRun.Outcome>> futures = new ArrayList<>();
-            boolean[] stopped = {false};
+            AtomicBoolean stopped = new AtomicBoolean();
             for (int k = 0; k < todo.size(); k++) {
                 Arm arm = todo.get(k);
                 ProgressSink part = parts.part(k, arm.name());
                 futures.add(pool.submit(() -> {
-                    synchronized (stopped) {
-                        if (stopped[0]) {
-                            return null;   // an earlier run was stopped: leave this one for --resume
-                        }
+                    if (stopped.get()) {
+                        return null;   // an earlier run was stopped: leave this one for --resume
                     }
                     TrainRun.Outcome o = trainOne(arm, mode, arguments, part);
                     if (!o.finished()) {
-                        synchronized (stopped) {
-                            stopped[0] = true;
-                        }
+                        stopped.set(true);
                     }
                     return o;
                 }));

@@ -142,20 +142,12 @@ public final class ReproductionFigures {
             if (!t.header().contains("rel_l2")) {
                 continue;
             }
-            double[] all = t.column("rel_l2");
-            double[] allX = MonitorPlots.logIterations(t.iterations(), all);
-            // only the rows with a test error: a line through them
+            double[] y = t.column("rel_l2");
+            double[] x = MonitorPlots.logIterations(t.iterations(), y);
+            // rows without a test error are NaN: the line joins the rows that have one
             int n = 0;
-            for (int i = 0; i < all.length; i++) {
-                n += Double.isFinite(all[i]) && Double.isFinite(allX[i]) ? 1 : 0;
-            }
-            double[] x = new double[n];
-            double[] y = new double[n];
-            for (int i = 0, j = 0; i < all.length; i++) {
-                if (Double.isFinite(all[i]) && Double.isFinite(allX[i])) {
-                    x[j] = allX[i];
-                    y[j++] = all[i];
-                }
+            for (int i = 0; i < y.length; i++) {
+                n += Double.isFinite(y[i]) && Double.isFinite(x[i]) ? 1 : 0;
             }
             if (n >= 2) {
                 chart = chart.with(new Series(runs.get(k).result().arm().name(), x, y).withColor(k));
