@@ -1,6 +1,6 @@
 """Merges CompareProducts outputs (one per JDK) into one markdown table.
 
-Usage: python3 bench/results/compare_table.py jdk17-compare.txt jdk25-compare.txt
+Usage: python3 bench/scripts/compare_table.py jdk17-compare.txt jdk25-compare.txt
 """
 import sys
 

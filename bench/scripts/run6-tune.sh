@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-cd /work/main
-OUT=bench/results/run6-tuning.txt
+# run 6: tuning switches of the engine, JDK 17 and 25; writes run6-tuning.txt into run 6's folder.
+cd "$(dirname "$0")/../.."
+OUT=bench/results/run06-2026-11-23-products/run6-tuning.txt
 : > $OUT
 for J in java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; do
 for opt in "" "-Dtotaldiff.gemm.rowsA=false" "-Dtotaldiff.gemm.kcSplit=256" "-Dtotaldiff.gemm.stridedA=true"; do

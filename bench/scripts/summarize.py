@@ -1,6 +1,6 @@
 """Summarises JMH JSON results (bench/run-all.sh) as a markdown table of medians.
 
-Usage: python3 bench/results/summarize.py PEAK_GFLOPS jdk17-jmh.json [jdk25-jmh.json ...]
+Usage: python3 bench/scripts/summarize.py PEAK_GFLOPS jdk17-jmh.json [jdk25-jmh.json ...]
 Median over the measurement iterations; GFLOP/s = 2 N in out / time for the product benchmarks.
 """
 import json

@@ -1,6 +1,6 @@
 """Before/after table from CompareProducts outputs: one "before" and one "after" file per JDK.
 
-Usage: python3 bench/results/before_after.py LABEL before.txt after.txt [LABEL before.txt after.txt ...]
+Usage: python3 bench/scripts/before_after.py LABEL before.txt after.txt [LABEL before.txt after.txt ...]
 Each file is parsed like compare_table.py; the numpy column and ratios come from the same file
 (same minute) as the totaldiff time they are compared with.
 """

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# run 6: before (e496b3b engine) and after, JDK 17 and 25.
+# run 6: before (e496b3b engine) and after, JDK 17 and 25; writes into run 6's folder (re-running overwrites it).
+# The "before" jars are a build of e496b3b in /tmp/td/before.
 set -uo pipefail
-cd /work/main
+cd "$(dirname "$0")/../.."
 J17=java
 J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAR=bench/target/benchmarks.jar
 OLDENG=/tmp/td/before/engine/target/totaldiff-engine-0.1.0-SNAPSHOT.jar
 OLDJAR=/tmp/td/before/bench/target/benchmarks.jar
-OUT=bench/results
+OUT=bench/results/run06-2026-11-23-products
 LOAD=$OUT/run6-load.txt
 stamp() { echo "== $1: $(date -u +%H:%M:%S) $(uptime | sed 's/.*load/load/')" | tee -a $LOAD; }
 filter() { grep -v '^WARNING'; }
