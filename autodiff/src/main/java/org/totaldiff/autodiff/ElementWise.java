@@ -117,6 +117,11 @@ final class ElementWise {
     /** C = A + 1·b (b a row, added to every row);  Ā += C̄,  b̄ += column sums of C̄. */
     static final class AddRow extends Op {
         @Override
+        boolean keepsAdjoint() {
+            return true;
+        }
+
+        @Override
         String name() {
             return "addRow";
         }

@@ -22,7 +22,8 @@ import org.totaldiff.engine.Parallel;
  *
  * One fused pass over the streams instead of a dozen primitives: it is the hot element-wise
  * loop of PINN training. {@code JetProperties} checks it against the same rules composed from
- * primitives. The forward pass saves f', f'', f''' of z (one N x n block each).
+ * primitives. The forward pass saves f', f'', f''' of z (one N x n block each); tanh, whose
+ * derivatives follow from its value, has its own rule that saves nothing ({@link TanhJetMap}).
  */
 final class JetMap extends Op {
 
@@ -124,7 +125,8 @@ final class JetMap extends Op {
         return name() + "(" + out.inputs[0].label() + ") [" + layout + "]";
     }
 
-    private static int[][] pairs(JetLayout layout) {
+    /** The (k, l) direction pairs of the layout's second-derivative streams, in stream order. */
+    static int[][] pairs(JetLayout layout) {
         int[][] p = new int[layout.secondCount()][];
         for (int i = 0; i < p.length; i++) {
             p[i] = layout.pair(i);

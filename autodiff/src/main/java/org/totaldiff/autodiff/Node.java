@@ -13,6 +13,15 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Rows can carry a <em>sample layout</em>: the rows are {@code streams} stacked blocks of the
  * {@code samples().size()} points of a {@link SampleSet}, row {@code s * N + i} belonging to
  * point i. {@link PerSample} uses it to split a gradient by sample.
+ *
+ * <p><b>Which adjoints are kept.</b> After {@link Tape#backward} the adjoints of the leaves and
+ * of the outputs of products and bias additions (the dY of every parameter use, which
+ * {@link PerSample} and {@link GroupStatistics} split) stay readable until the next rewind. Every
+ * other node's adjoint is a working buffer: it is handed back to the tape as soon as the backward
+ * pass has used it, and the next node takes it (a PINN's activations then cost one adjoint buffer
+ * instead of one per layer). Reading such an adjoint afterwards is an
+ * {@link IllegalStateException}; call {@link #retainGrad()} before the backward pass to keep it,
+ * as in PyTorch.
  */
 public final class Node {
 
@@ -30,6 +39,8 @@ public final class Node {
     private final Tape.Slot slot;
     private DMatrixRMaj grad;
     private boolean fresh;
+    private boolean retain;
+    private boolean released;
 
     Node(Tape tape, int index, String name, Op op, Node[] inputs, DMatrixRMaj value, boolean requiresGrad,
             SampleSet samples, int streams, Tape.Slot slot) {
@@ -44,6 +55,7 @@ public final class Node {
         this.samples = samples;
         this.streams = streams;
         this.slot = slot;
+        this.retain = inputs.length == 0 || op.keepsAdjoint();
         if (index < 0 && requiresGrad) {
             grad = new DMatrixRMaj(value.numRows, value.numCols);
         }
@@ -70,7 +82,36 @@ public final class Node {
      */
     public DMatrixRMaj grad() {
         checkLive();
+        if (released) {
+            throw new IllegalStateException("the adjoint of " + label() + " = " + op.describe(this) + " was handed back"
+                    + " to the tape after the backward pass used it; call retainGrad() on it before backward to keep it");
+        }
         return grad;
+    }
+
+    /**
+     * Keeps this node's adjoint readable after the backward pass (see the class comment).
+     *
+     * @return this
+     */
+    public Node retainGrad() {
+        checkLive();
+        retain = true;
+        return this;
+    }
+
+    /** The adjoint, or null if none reached this node or it was handed back (for the tape's own walks). */
+    DMatrixRMaj adjoint() {
+        return grad;
+    }
+
+    /** After this node's backward rule ran: hands a working adjoint back to the tape. */
+    void releaseAdjoint() {
+        if (!retain && grad != null) {
+            tape.giveBack(grad);
+            grad = null;
+            released = true;
+        }
     }
 
     public int rows() {
@@ -128,7 +169,7 @@ public final class Node {
             return null;
         }
         if (grad == null) {
-            grad = slot.grad(value.numRows, value.numCols);
+            grad = newAdjoint();
             fresh = true;
         } else {
             fresh = false;
@@ -147,10 +188,15 @@ public final class Node {
             return null;
         }
         if (grad == null) {
-            grad = slot.grad(value.numRows, value.numCols);
+            grad = newAdjoint();
             Arrays.fill(grad.data, 0, value.getNumElements(), 0.0);
         }
         return grad;
+    }
+
+    /** A kept adjoint lives in this position's slot; a working one is borrowed from the tape. */
+    private DMatrixRMaj newAdjoint() {
+        return retain ? slot.grad(value.numRows, value.numCols) : tape.borrow(value.numRows, value.numCols);
     }
 
     /**

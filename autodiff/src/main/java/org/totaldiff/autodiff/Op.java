@@ -18,6 +18,15 @@ abstract class Op {
 
     abstract void backward(Node out);
 
+    /**
+     * True for the operations whose output adjoint is the dY of a parameter use (products and
+     * bias additions): the tape keeps it after the backward pass, for {@link PerSample}. Other
+     * outputs' adjoints are working buffers handed back once used (see {@link Node}).
+     */
+    boolean keepsAdjoint() {
+        return false;
+    }
+
     /** The right-hand side of the node's equation, e.g. {@code matmul(%3, W1)}. */
     String describe(Node out) {
         StringBuilder sb = new StringBuilder(name()).append('(');

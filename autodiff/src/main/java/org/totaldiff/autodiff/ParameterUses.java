@@ -46,7 +46,7 @@ final class ParameterUses {
         }
         out.clear();
         for (Node node : tape.recording()) {
-            if (node.grad() == null || node.inputs.length < 2) {
+            if (node.adjoint() == null || node.inputs.length < 2) {
                 continue;
             }
             Node x = node.inputs[0];

@@ -14,6 +14,11 @@ final class Products {
     /** C = A·B;  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄. */
     static final class MatMul extends Op {
         @Override
+        boolean keepsAdjoint() {
+            return true;
+        }
+
+        @Override
         String name() {
             return "matmul";
         }
@@ -50,6 +55,12 @@ final class Products {
         Linear(int biasRows) {
             this.biasRows = biasRows;
         }
+
+        @Override
+        boolean keepsAdjoint() {
+            return true;
+        }
+
 
         @Override
         String name() {

@@ -13,7 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #rewind()}s the recording and records again. The value and adjoint buffers of the
  * recorded nodes are kept by position and reused, so an iteration that records the same
  * operations on the same shapes allocates no matrices. Parameter gradients accumulate across
- * backward passes until {@link #zeroGrad()}.
+ * backward passes until {@link #zeroGrad()}. The adjoints of intermediate values other than
+ * products' outputs are working buffers, handed back and reused within the pass (see
+ * {@link Node}; {@link Node#retainGrad()} keeps one).
  *
  * <pre>{@code
  * Tape tape = new Tape();
@@ -37,6 +39,8 @@ public final class Tape {
     private final List<Node> parameters = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
+    /** Working adjoints handed back during backward passes, for the next node that needs one. */
+    private final List<DMatrixRMaj> spareAdjoints = new ArrayList<>();
     private int generation;
     private boolean backwardDone;
     private int backwardsSinceZero;
@@ -174,7 +178,8 @@ public final class Tape {
             throw new IllegalArgumentException("jetMap: " + z.label() + " is " + z.shape() + " but " + layout.streams()
                     + " streams of " + samples + " samples need " + layout.streams() * samples + " rows");
         }
-        return record(new JetMap(f, layout, samples), z.rows(), z.cols(), z, z);
+        Op op = f == Functions.TANH ? new TanhJetMap(layout, samples) : new JetMap(f, layout, samples);
+        return record(op, z.rows(), z.cols(), z, z);
     }
 
     // ------------------------------------------------------------------ reductions
@@ -299,8 +304,9 @@ public final class Tape {
         seed.data[0] += 1.0;
         for (int i = loss.index; i >= 0; i--) {
             Node n = nodes.get(i);
-            if (n.grad() != null && n.inputs.length > 0) {
+            if (n.adjoint() != null && n.inputs.length > 0) {
                 n.op.backward(n);
+                n.releaseAdjoint();
             }
         }
     }
@@ -360,6 +366,32 @@ public final class Tape {
 
     int generation() {
         return generation;
+    }
+
+    /**
+     * A working adjoint of rows x cols (contents undefined): the smallest spare one that is large
+     * enough, else a new one. Spares persist across recordings, so a repeated step allocates none.
+     */
+    DMatrixRMaj borrow(int rows, int cols) {
+        int need = rows * cols;
+        int best = -1;
+        for (int i = 0; i < spareAdjoints.size(); i++) {
+            int size = spareAdjoints.get(i).data.length;
+            if (size >= need && (best < 0 || size < spareAdjoints.get(best).data.length)) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return new DMatrixRMaj(rows, cols);
+        }
+        DMatrixRMaj m = spareAdjoints.remove(best);
+        m.reshape(rows, cols);
+        return m;
+    }
+
+    /** Takes back a working adjoint that the backward pass no longer needs. */
+    void giveBack(DMatrixRMaj adjoint) {
+        spareAdjoints.add(adjoint);
     }
 
     // ------------------------------------------------------------------ recording

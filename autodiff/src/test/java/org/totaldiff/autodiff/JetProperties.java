@@ -143,6 +143,64 @@ class JetProperties {
         });
     }
 
+    /** Functions.TANH's evaluation under another identity, so the tape takes the general JetMap rule. */
+    private static final ScalarFunction TANH_GENERAL = new ScalarFunction() {
+        @Override
+        public String name() {
+            return "tanh";
+        }
+
+        @Override
+        public double value(double z) {
+            return Functions.TANH.value(z);
+        }
+
+        @Override
+        public double d1(double z) {
+            return Functions.TANH.d1(z);
+        }
+
+        @Override
+        public double d2(double z) {
+            return Functions.TANH.d2(z);
+        }
+
+        @Override
+        public double d3(double z) {
+            return Functions.TANH.d3(z);
+        }
+
+        @Override
+        public void evaluate(double[] z, double[] f, double[] f1, double[] f2, double[] f3, int from, int to) {
+            Functions.TANH.evaluate(z, f, f1, f2, f3, from, to);
+        }
+    };
+
+    @Test
+    void tanhRuleWithoutSavedDerivativesGivesTheGeneralRulesBits() {
+        qt().withFixedSeed(54).withExamples(300).forAll(Cases.dims(5)).checkAssert(c -> {
+            Rng rng = new Rng(c.seed());
+            int d = Math.min(c.a(), 3);
+            JetLayout layout = randomLayout(rng, d);
+            int n = c.b() * 37;
+            DMatrixRMaj z = gaussian(rng, layout.streams() * n, c.c());
+            Node[] y = new Node[2];
+            Node[] zn = new Node[2];
+            for (int i = 0; i < 2; i++) {
+                Tape tape = new Tape();
+                zn[i] = tape.parameter("Z", z);
+                y[i] = tape.jetMap(i == 0 ? Functions.TANH : TANH_GENERAL, layout, n, zn[i]);
+                tape.backward(project(tape, y[i], c.seed()));
+            }
+            assertEquals("tanhJet", y[0].op.name());
+            assertEquals("tanhJet", y[1].op.name());
+            assertEquals(TanhJetMap.class, y[0].op.getClass());
+            assertEquals(JetMap.class, y[1].op.getClass());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(y[1].value().data, y[0].value().data);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(zn[1].grad().data, zn[0].grad().data);
+        });
+    }
+
     @Test
     void parameterGradientsThroughSecondDerivativesPassTheAdjointTest() {
         qt().withFixedSeed(53).withExamples(1000).forAll(Cases.dims(4)).checkAssert(c -> {

@@ -51,6 +51,45 @@ class TapeTest {
     }
 
     @Test
+    void workingAdjointsAreHandedBackAndReusedUnlessRetained() {
+        // L = sum(tanh(tanh(x W1) W2)^2): the products' adjoints stay, the activations' are working buffers
+        Tape tape = new Tape();
+        Node w1 = tape.parameter("W1", m(2, 2, 0.3, -0.2, 0.5, 0.1));
+        Node w2 = tape.parameter("W2", m(2, 2, 0.4, 0.2, -0.3, 0.6));
+        DMatrixRMaj x = m(3, 2, 1, 2, -1, 0.5, 0.25, -2);
+        DMatrixRMaj[] kept = new DMatrixRMaj[2];
+        double[] gradW1 = null;
+        for (int it = 0; it < 3; it++) {
+            tape.rewind();
+            tape.zeroGrad();
+            Node z1 = tape.matmul(tape.constant("x", x), w1);
+            Node h1 = tape.map(Functions.TANH, z1);
+            Node z2 = tape.matmul(h1, w2);
+            Node h2 = tape.map(Functions.TANH, z2);
+            if (it == 2) {
+                h2.retainGrad();
+            }
+            tape.backward(tape.sumSquares(h2));
+            IllegalStateException e = assertThrows(IllegalStateException.class, h1::grad);
+            assertTrue(e.getMessage().contains("retainGrad()"), e.getMessage());
+            if (it == 2) {
+                assertEquals(2 * h2.value().get(0, 0), h2.grad().get(0, 0), 1e-15, "a retained adjoint is readable");
+            } else {
+                assertThrows(IllegalStateException.class, h2::grad);
+            }
+            if (it == 0) {
+                kept[0] = z1.grad();
+                kept[1] = z2.grad();
+                gradW1 = w1.grad().data.clone();
+            } else {
+                assertSame(kept[0], z1.grad(), "a product's adjoint stays in its slot");
+                assertSame(kept[1], z2.grad());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(gradW1, w1.grad().data, "same gradient every pass");
+            }
+        }
+    }
+
+    @Test
     void shapeMismatchNamesTheOperationAndBothShapes() {
         Tape tape = new Tape();
         Node a = tape.constant("A", new DMatrixRMaj(32, 16));
