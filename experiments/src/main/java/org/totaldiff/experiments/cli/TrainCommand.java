@@ -48,7 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "quick (minutes on 2 cores) or paper (the paper's sizes: days). Default: ${DEFAULT-VALUE}.")
     Presets.Name preset;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Adam iterations.")
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Adam iterations. The L-BFGS iterations of --lbfgs-iterations come after them (the quick"
+                    + " preset: up to " + Presets.QUICK_LBFGS_ITERATIONS + "), so with it --iterations 5 runs up to "
+                    + (5 + Presets.QUICK_LBFGS_ITERATIONS) + " in all.")
     Integer iterations;
 
     @Option(names = "--points", paramLabel = "N", description = "Latin-hypercube collocation points.")
@@ -84,7 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     Integer lrDecayEvery;
 
     @Option(names = "--lbfgs-iterations", paramLabel = "N",
-            description = "L-BFGS iterations after Adam (strong-Wolfe line search; residual weights frozen).")
+            description = "L-BFGS iterations after Adam (strong-Wolfe line search; residual weights frozen); it may"
+                    + " stop sooner when it converges. Quick preset: "
+                    + Presets.QUICK_LBFGS_ITERATIONS + "; paper: 0.")
     Integer lbfgsIterations;
 
     @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
@@ -185,8 +190,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.Problem asked = problem == null ? null : TrainConfig.Problem.parse(problem);
         PrintWriter out = spec.commandLine().getOut();
+        // a fresh run is configured and set up before its directory exists, so that a refused
+        // value leaves nothing behind
+        TrainRun fresh = output.resuming() ? null : new TrainRun(configure(asked));
         try (RunDirectory dir = output.open("train-" + (asked == null ? "run" : asked.cliName()))) {
             TrainConfig config;
+            TrainRun run = fresh;
             if (dir.resuming()) {
                 rejectOptionsOnResume();
                 config = dir.previous().orElseThrow().configAs(TrainConfig.class);
@@ -194,18 +203,23 @@ public final class TrainCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--resume: " + dir + " holds a "
                             + config.problem().kind().cliName() + " run, not " + asked.cliName());
                 }
+                run = new TrainRun(config);
             } else {
                 if (asked == null) {
                     throw new IllegalArgumentException("--problem is required: " + dir + " holds no run to resume");
                 }
-                config = configure(asked);
+                if (run == null) {
+                    // --resume on an empty directory starts a run
+                    run = new TrainRun(configure(asked));
+                }
+                config = run.config();
             }
             TrainConfig.Problem kind = config.problem().kind();
-            TrainRun run = new TrainRun(config);
             try (RunRecorder recorder = RunRecorder.start(dir, "train", Main.arguments(spec), config,
                     config.sampling().seed(), run.columns());
                     Progress progress = Progress.start("train " + kind.cliName(), config.totalIterations(),
                             recorder.startIteration(), progressOption.mode())) {
+                progress.message("train " + kind.cliName() + ": " + iterationPlan(config));
                 if (recorder.resuming()) {
                     out.println("resuming " + dir + " at iteration " + recorder.startIteration()
                             + " with its recorded configuration");
@@ -218,14 +232,32 @@ public final class TrainCommand implements Callable<Integer> {
                     throw e;
                 }
                 progress.close();
-                out.printf(Locale.ROOT, "%s %d iterations of %s in %.1f s: relative L2 error %.4e,"
+                out.printf(Locale.ROOT, "%s %d iterations of %s (%s) in %.1f s: relative L2 error %.4e,"
                         + " relative L-infinity error %.4e%n", outcome.finished() ? "finished" : "stopped after",
-                        outcome.iterations(), kind.cliName(), outcome.wallSeconds(), outcome.relL2(), outcome.relLinf());
+                        outcome.iterations(), kind.cliName(), iterationsDone(config, outcome.iterations()),
+                        outcome.wallSeconds(), outcome.relL2(), outcome.relLinf());
                 out.println("results in " + dir);
                 out.flush();
                 return outcome.finished() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
             }
         }
+    }
+
+    /** "4000 Adam iterations, then up to 1500 L-BFGS iterations (...)": what the run will do. */
+    static String iterationPlan(TrainConfig config) {
+        int adam = config.schedule().iterations();
+        int lbfgs = config.optimizer().lbfgsIterations();
+        if (lbfgs == 0) {
+            return adam + " Adam iterations";
+        }
+        return adam + " Adam iterations, then up to " + lbfgs + " L-BFGS iterations (--lbfgs-iterations;"
+                + " 0 for Adam only)";
+    }
+
+    /** "5 Adam + 1500 L-BFGS": how the iterations done split between the optimizers. */
+    static String iterationsDone(TrainConfig config, long done) {
+        long adam = Math.min(done, config.schedule().iterations());
+        return adam + " Adam + " + (done - adam) + " L-BFGS";
     }
 
     /** A resumed run keeps its recorded configuration: options that would change it are refused. */

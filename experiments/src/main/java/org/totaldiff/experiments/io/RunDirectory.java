@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *       mistyped {@code --out} never deletes files totaldiff did not write.</li>
  * </ul>
  * While open, the directory is locked (the file {@value #LOCK_FILE}), so two processes cannot
- * write the same run; {@link #close()} releases the lock.
+ * write the same run; {@link #close()} releases the lock. A directory closed with nothing written
+ * in it (a command refused after opening it) is left as it was found: the lock file is removed,
+ * and so is the directory if opening created it.
  */
 public final class RunDirectory implements AutoCloseable {
 
@@ -59,9 +61,12 @@ public final class RunDirectory implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Manifest previous;
+    /** The outermost directory that {@link #open} created (the run directory or a parent), or null. */
+    private final Path created;
 
-    private RunDirectory(Path path, FileChannel lockChannel, FileLock lock, Manifest previous) {
+    private RunDirectory(Path path, FileChannel lockChannel, FileLock lock, Manifest previous, Path created) {
         this.path = path;
+        this.created = created;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.previous = previous;
@@ -80,6 +85,11 @@ public final class RunDirectory implements AutoCloseable {
             throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         }
         FileChannel channel = null;
+        Path created = null;
+        for (Path p = path; p != null && !Files.exists(p); p = p.getParent()) {
+            created = p;
+        }
+        boolean lockExisted = Files.exists(path.resolve(LOCK_FILE));
         try {
             Files.createDirectories(path);
             channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -94,12 +104,15 @@ public final class RunDirectory implements AutoCloseable {
                         + " is in use by another totaldiff process; wait for it or choose another directory");
             }
             Manifest previous = inspect(dir, path, mode);
-            return new RunDirectory(path, channel, lock, previous);
+            return new RunDirectory(path, channel, lock, previous, created);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot open run directory " + dir + ": " + AtomicFiles.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
+            if (!lockExisted) {
+                removeLockAndCreated(path, created);
+            }
             throw e;
         }
     }
@@ -244,6 +257,42 @@ public final class RunDirectory implements AutoCloseable {
             // the lock goes with the channel
         }
         closeQuietly(lockChannel);
+        removeIfUnused();
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Nothing but the lock file inside: remove it, and the directories {@link #open} made. */
+    private void removeIfUnused() {
+        try {
+            if (Files.isDirectory(path) && entries(path).isEmpty()) {
+                removeLockAndCreated(path, created);
+            }
+        } catch (IOException ignored) {
+            // best effort: an empty directory left behind holds no results
+        }
+    }
+
+    /**
+     * Deletes the lock file of {@code path}, then {@code path} and its parents up to
+     * {@code created} (null: none) while they are empty.
+     */
+    private static void removeLockAndCreated(Path path, Path created) {
+        try {
+            Files.deleteIfExists(path.resolve(LOCK_FILE));
+            for (Path p = path; created != null && p != null && p.startsWith(created); p = p.getParent()) {
+                if (!isEmptyDirectory(p)) {
+                    break;
+                }
+                Files.delete(p);
+            }
+        } catch (IOException ignored) {
+            // best effort, as above
+        }
     }
 
     @Override

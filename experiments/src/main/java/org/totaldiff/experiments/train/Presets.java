@@ -24,6 +24,9 @@ public final class Presets {
     /** The preset names. */
     public enum Name { QUICK, PAPER }
 
+    /** L-BFGS iterations after Adam in the quick preset (the paper preset has none). */
+    public static final int QUICK_LBFGS_ITERATIONS = 1500;
+
     /** The paper's seed. */
     public static final long SEED = 2341;
 
@@ -45,7 +48,7 @@ public final class Presets {
         };
         NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED, false)
                 : new NetworkConfig(48, 4, SEED, quickAllenCahn);
-        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, 1500);
+        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, QUICK_LBFGS_ITERATIONS);
         SamplingConfig sampling = !paper ? new SamplingConfig(2048, 64, SEED) : switch (problem) {
             // HM/HM.py: 100 points per side drawn from the 1,001 grid nodes of that side
             case HELMHOLTZ -> new SamplingConfig(25_600, 100, SEED, 1001);

@@ -116,6 +116,11 @@ public final class TrainRun {
         this.outputs = new RunOutputs(config, trainer, columns);
     }
 
+    /** The configuration this run trains. */
+    public TrainConfig config() {
+        return config;
+    }
+
     /** The conditions with their weights; a weight for a term the problem does not have is an error. */
     private static List<Condition> weighted(List<Condition> conditions, Map<String, Double> weights) {
         List<String> names = new ArrayList<>();

@@ -218,6 +218,9 @@ class MainTest {
         assertTrue(fresh.out().contains("dir run") && fresh.out().contains("progress LINES"), fresh.out());
         assertTrue(fresh.out().contains("args [-o, " + dir + ", --progress, LINES]"), fresh.out());
 
+        assertFalse(Files.exists(dir), "a command that wrote nothing leaves no directory");
+
+        Files.createDirectories(dir);
         Manifest.started("fake", List.of(), null, 1L).finished(1, 1.0, Map.of()).write(dir.resolve("run.json"));
         Result refused = run("fake", "-o", dir.toString());
         assertEquals(ExitCodes.USAGE, refused.code());

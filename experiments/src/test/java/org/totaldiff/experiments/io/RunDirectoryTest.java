@@ -85,6 +85,25 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aRunDirectoryClosedWithNothingWrittenIsLeftAsItWasFound() throws IOException {
+        RunDirectory.open(tmp.resolve("a/b/run"), RunDirectory.Mode.NEW).close();
+        assertFalse(Files.exists(tmp.resolve("a")), "directories opening created are removed again");
+
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        RunDirectory.open(empty, RunDirectory.Mode.NEW).close();
+        assertTrue(Files.isDirectory(empty), "a directory that was there stays");
+        try (var entries = Files.list(empty)) {
+            assertEquals(List.of(), entries.toList(), "and holds no lock file");
+        }
+
+        Path used = tmp.resolve("c/run");
+        try (RunDirectory run = RunDirectory.open(used, RunDirectory.Mode.NEW)) {
+            Files.writeString(run.file("notes.txt"), "x");
+        }
+        assertTrue(Files.exists(used.resolve("notes.txt")), "a directory with output is kept");
+    }
+
+    @Test
     void neverTouchesADirectoryThatIsNotARun() throws IOException {
         Path dir = tmp.resolve("home");
         Files.createDirectories(dir);
@@ -94,6 +113,7 @@ class RunDirectoryTest {
             assertTrue(e.getMessage().contains("not a totaldiff run"), e.getMessage());
         }
         assertTrue(Files.exists(precious));
+        assertFalse(Files.exists(dir.resolve(RunDirectory.LOCK_FILE)), "no lock file left in a refused directory");
 
         Path file = tmp.resolve("file");
         Files.writeString(file, "x");

@@ -1,0 +1,55 @@
+package org.totaldiff.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.totaldiff.experiments.train.Presets;
+import org.totaldiff.experiments.train.TrainConfig;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void aRefusedValueLeavesNoRunDirectoryBehind() {
+        for (String[] bad : new String[][] {{"--width", "0"}, {"--lr", "-1"}, {"--weight", "nosuch=2"},
+                {"--snr-groups", "5000"}}) {
+            Path out = tmp.resolve("runs/" + bad[0].substring(2));
+            StringWriter err = new StringWriter();
+            String[] args = {"train", "--problem", "burgers", "--out", out.toString(), bad[0], bad[1]};
+            assertEquals(ExitCodes.USAGE, run(err, args), err.toString());
+            assertEquals(1, err.toString().strip().split("\\R").length, err.toString());
+            assertFalse(Files.exists(tmp.resolve("runs")), String.join(" ", args) + " left " + out);
+        }
+    }
+
+    @Test
+    void theIterationPlanNamesTheLbfgsIterationsThatFollowAdam() {
+        TrainConfig quick = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.QUICK);
+        String plan = TrainCommand.iterationPlan(quick);
+        assertTrue(plan.startsWith(quick.schedule().iterations() + " Adam iterations, then up to "
+                + Presets.QUICK_LBFGS_ITERATIONS + " L-BFGS"), plan);
+        TrainConfig paper = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.PAPER);
+        assertEquals(paper.schedule().iterations() + " Adam iterations", TrainCommand.iterationPlan(paper));
+        int adam = quick.schedule().iterations();
+        assertEquals("3 Adam + 0 L-BFGS", TrainCommand.iterationsDone(quick, 3));
+        assertEquals(adam + " Adam + 7 L-BFGS", TrainCommand.iterationsDone(quick, adam + 7));
+    }
+}
