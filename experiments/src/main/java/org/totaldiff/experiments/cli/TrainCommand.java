@@ -77,6 +77,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " periodic by construction.")
     Boolean periodicEmbedding;
 
+    @Option(names = "--harmonics", paramLabel = "K",
+            description = "With --periodic-embedding: the periodic coordinate enters as its first K Fourier"
+                    + " harmonics, cos(k pi x) and sin(k pi x) for k = 1..K (default 1).")
+    Integer harmonics;
+
     @Option(names = "--lr", paramLabel = "RATE", description = "Initial Adam learning rate.")
     Double lr;
 
@@ -290,8 +295,13 @@ public final class TrainCommand implements Callable<Integer> {
                 or(allenCahnBoundary, p.boundary()));
         NetworkConfig n = base.network();
         long s = or(seed, n.seed());
-        NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s,
-                or(periodicEmbedding, n.periodicEmbedding()));
+        boolean embedded = or(periodicEmbedding, n.periodicEmbedding());
+        if (harmonics != null && !embedded) {
+            throw new IllegalArgumentException("--harmonics " + harmonics + " needs the periodic embedding;"
+                    + " add --periodic-embedding (allen-cahn only)");
+        }
+        NetworkConfig network = new NetworkConfig(or(width, n.width()), or(depth, n.depth()), s, embedded,
+                or(harmonics, n.harmonics()));
         OptimizerConfig o = base.optimizer();
         OptimizerConfig optimizer = new OptimizerConfig(or(lr, o.learningRate()), or(lrDecay, o.decayGamma()),
                 or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()));

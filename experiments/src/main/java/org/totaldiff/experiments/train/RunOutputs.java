@@ -69,6 +69,7 @@ final class RunOutputs {
         if (net.embedding() != null) {
             model.putLong("periodic_coordinate", net.embedding().coordinate());
             model.putScalar("period", net.embedding().period());
+            model.putLong("harmonics", net.embedding().harmonics());
         }
         model.putLong("iteration", trainer.iteration());
         Npz.write(dir.modelFile(), model);

@@ -77,12 +77,23 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
 
     /**
      * A tanh MLP in -> width x depth -> 1, Xavier-normal from {@code seed}; with
-     * {@code periodicEmbedding} the problem's periodic coordinate enters as (cos, sin).
+     * {@code periodicEmbedding} the problem's periodic coordinate enters as its first
+     * {@code harmonics} Fourier harmonics (cos kωx, sin kωx), k = 1..K (a run.json without the
+     * field reads as K = 1, the (cos, sin) embedding).
      */
-    public record NetworkConfig(int width, int depth, long seed, boolean periodicEmbedding) {
+    public record NetworkConfig(int width, int depth, long seed, boolean periodicEmbedding, int harmonics) {
         public NetworkConfig {
             positive("--width", width);
             positive("--depth", depth);
+            if (harmonics == 0) {
+                harmonics = 1;
+            }
+            positive("--harmonics", harmonics);
+        }
+
+        /** One harmonic: the (cos, sin) embedding when {@code periodicEmbedding}. */
+        public NetworkConfig(int width, int depth, long seed, boolean periodicEmbedding) {
+            this(width, depth, seed, periodicEmbedding, 1);
         }
     }
 

@@ -91,7 +91,7 @@ public final class TrainRun {
                 throw new IllegalArgumentException("--periodic-embedding: " + problem.name()
                         + " has no periodic coordinate (allen-cahn has: x)");
             }
-            embedding = new PeriodicEmbedding(k, domain.width(k));
+            embedding = new PeriodicEmbedding(k, domain.width(k), config.network().harmonics());
         }
         int features = embedding == null ? domain.dim() : embedding.outputs(domain.dim());
         Mlp net = Mlp.xavier(Mlp.sizes(features, config.network().width(), config.network().depth(), 1),

@@ -52,4 +52,23 @@ class TrainCommandTest {
         assertEquals("3 Adam + 0 L-BFGS", TrainCommand.iterationsDone(quick, 3));
         assertEquals(adam + " Adam + 7 L-BFGS", TrainCommand.iterationsDone(quick, adam + 7));
     }
+
+    private static TrainConfig configured(TrainConfig.Problem kind, String... args) {
+        TrainCommand command = new TrainCommand();
+        CommandLine cl = new CommandLine(command);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.parseArgs(args);
+        return command.configure(kind);
+    }
+
+    @Test
+    void harmonicsGoIntoTheNetworkConfigAndNeedTheEmbedding() {
+        assertEquals(1, configured(TrainConfig.Problem.ALLEN_CAHN).network().harmonics());
+        TrainConfig k10 = configured(TrainConfig.Problem.ALLEN_CAHN, "--harmonics", "10");
+        assertTrue(k10.network().periodicEmbedding());
+        assertEquals(10, k10.network().harmonics());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> configured(TrainConfig.Problem.BURGERS, "--harmonics", "3"));
+        assertTrue(e.getMessage().contains("--periodic-embedding"), e.getMessage());
+    }
 }

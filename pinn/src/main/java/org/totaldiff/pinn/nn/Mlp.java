@@ -42,9 +42,9 @@ public final class Mlp {
                 throw new IllegalArgumentException("Mlp: layer sizes must be >= 1, got " + Arrays.toString(sizes));
             }
         }
-        if (embedding != null && sizes[0] < 2) {
-            throw new IllegalArgumentException("Mlp: a periodic embedding needs at least 2 input features, got "
-                    + sizes[0]);
+        if (embedding != null && sizes[0] < 1 + embedding.addedColumns()) {
+            throw new IllegalArgumentException("Mlp: a periodic embedding with " + embedding.harmonics()
+                    + " harmonics needs at least " + (1 + embedding.addedColumns()) + " input features, got " + sizes[0]);
         }
         this.sizes = sizes.clone();
         this.activation = activation;
@@ -102,7 +102,7 @@ public final class Mlp {
 
     /** Input coordinates the network takes (before any embedding). */
     public int inputs() {
-        return embedding == null ? sizes[0] : sizes[0] - 1;
+        return embedding == null ? sizes[0] : sizes[0] - embedding.addedColumns();
     }
 
     /** Number of layers with parameters (hidden layers + output layer). */
@@ -209,6 +209,9 @@ public final class Mlp {
         }
         if (embedding != null) {
             sb.append(", periodic in input ").append(embedding.coordinate());
+            if (embedding.harmonics() > 1) {
+                sb.append(" (").append(embedding.harmonics()).append(" harmonics)");
+            }
         }
         return sb.append(", ").append(activation.name()).append(", ").append(parameterCount()).append(" parameters")
                 .toString();

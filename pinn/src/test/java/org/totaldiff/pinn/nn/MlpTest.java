@@ -73,9 +73,11 @@ class MlpTest {
         assertEquals(predicted.get(0, 0), u0, 1e-13);
     }
 
-    @Test
-    void aPeriodicEmbeddingMakesTheNetworkPeriodicAndItsJetsExact() {
-        Mlp net = Mlp.xavier(Mlp.sizes(3, 10, 2, 1), Functions.TANH, 5, new PeriodicEmbedding(0, 2.0));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void aPeriodicEmbeddingMakesTheNetworkPeriodicAndItsJetsExact(int harmonics) {
+        Mlp net = Mlp.xavier(Mlp.sizes(2 * harmonics + 1, 10, 2, 1), Functions.TANH, 5,
+                new PeriodicEmbedding(0, 2.0, harmonics));
         assertEquals(2, net.inputs());
         DMatrixRMaj x = new Rng(6).fillUniform(new DMatrixRMaj(30, 2), -1, 1);
         DMatrixRMaj shifted = x.copy();
@@ -91,6 +93,31 @@ class MlpTest {
         org.totaldiff.autodiff.GradCheck.Result r = org.totaldiff.autodiff.GradCheck.jet(
                 (tape, at) -> net.bind(tape).forward(Jet.input(tape, "x", at, null, layout)), x, 1e-6, 1e-3, 1e-3);
         org.junit.jupiter.api.Assertions.assertTrue(r.passed(1e-6), r.toString());
+    }
+
+    @Test
+    void theHarmonicsAreCosAndSinOfKOmegaXThenTheOtherCoordinates() {
+        PeriodicEmbedding e = new PeriodicEmbedding(1, 2.0, 3);
+        assertEquals(2 + 5, e.outputs(2));
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.25, 0.7}, {-0.5, -0.1}});
+        DMatrixRMaj out = e.apply(x);
+        for (int i = 0; i < 2; i++) {
+            double v = x.get(i, 1);
+            for (int k = 1; k <= 3; k++) {
+                assertEquals(Math.cos(k * Math.PI * v), out.get(i, 2 * k - 2), 1e-15);
+                assertEquals(Math.sin(k * Math.PI * v), out.get(i, 2 * k - 1), 1e-15);
+            }
+            assertEquals(x.get(i, 0), out.get(i, 6));
+        }
+        DMatrixRMaj one = new PeriodicEmbedding(1, 2.0).apply(x);
+        for (int i = 0; i < 2; i++) {
+            for (int c = 0; c < 2; c++) {
+                assertEquals(out.get(i, c), one.get(i, c), "the first harmonic is the (cos, sin) embedding");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new PeriodicEmbedding(0, 2.0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> Mlp.xavier(Mlp.sizes(3, 4, 1, 1), Functions.TANH, 1, new PeriodicEmbedding(0, 2.0, 2)));
     }
 
     @Test
