@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
+    /** Time slices of causal training unless --causal-slices says otherwise (jaxpi's default). */
+    static final int CAUSAL_SLICES = 32;
+
     @Spec
     CommandSpec spec;
 
@@ -117,6 +120,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--rba-normalization", paramLabel = "MODE", description = "RBA normalisation: max or min_max.")
     Rba.Normalization rbaNormalization;
+
+    @Option(names = "--causal-epsilon", paramLabel = "E",
+            description = "Causal training (Wang, Sankaran, Perdikaris 2024; allen-cahn, burgers): time slice k's"
+                    + " residual loss is weighted by exp(-E x the losses of the slices before it). Default: off.")
+    Double causalEpsilon;
+
+    @Option(names = "--causal-slices", paramLabel = "M",
+            description = "With --causal-epsilon: equal time slices (default " + CAUSAL_SLICES + ").")
+    Integer causalSlices;
 
     @Option(names = "--a1", paramLabel = "A", description = "Helmholtz: frequency factor in x.")
     Double a1;
@@ -313,8 +325,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (weights != null) {
             conditionWeights.putAll(weights);
         }
+        if (causalSlices != null && causalEpsilon == null && !w.causal()) {
+            throw new IllegalArgumentException("--causal-slices needs --causal-epsilon (causal training is off)");
+        }
+        atLeast("--causal-slices", causalSlices, 1);
+        int slices = causalEpsilon == null && !w.causal() ? 0
+                : or(causalSlices, w.causal() ? w.causalSlices() : CAUSAL_SLICES);
         WeightingConfig weightingConfig = new WeightingConfig(or(weighting, w.kind()), or(rbaGamma, w.gamma()),
-                or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()), conditionWeights);
+                or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()), conditionWeights,
+                slices, or(causalEpsilon, w.causalEpsilon()));
         weightingConfig.rba();
         ScheduleConfig sc = base.schedule();
         ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),

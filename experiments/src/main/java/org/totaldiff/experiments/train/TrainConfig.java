@@ -143,13 +143,35 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
 
     /**
      * RBA settings are used when {@code kind} is RBA; {@code conditionWeights} multiply the
-     * boundary and initial terms by name (a missing name: 1).
+     * boundary and initial terms by name (a missing name: 1). With {@code causalSlices} &gt; 0 the
+     * residual weights are multiplied by causal weights over that many time slices with
+     * parameter {@code causalEpsilon} ({@link org.totaldiff.pinn.loss.CausalWeighting}; 0: off,
+     * as in a run.json without the fields).
      */
     public record WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
-            Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights) {
+            Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights, int causalSlices,
+            double causalEpsilon) {
         public WeightingConfig {
             conditionWeights = conditionWeights == null ? java.util.Map.of()
                     : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(conditionWeights));
+            if (causalSlices < 0) {
+                throw new IllegalArgumentException("--causal-slices must be >= 1, got " + causalSlices);
+            }
+            if (!(causalEpsilon >= 0) || Double.isInfinite(causalEpsilon)) {
+                throw new IllegalArgumentException("--causal-epsilon must be a finite number >= 0, got "
+                        + causalEpsilon);
+            }
+        }
+
+        /** Without causal weighting. */
+        public WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
+                Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights) {
+            this(kind, gamma, eta, start, normalization, conditionWeights, 0, 0);
+        }
+
+        /** True if the residual weights include causal weights. */
+        public boolean causal() {
+            return causalSlices > 0;
         }
 
         /** The RBA settings as the pinn module takes them. */

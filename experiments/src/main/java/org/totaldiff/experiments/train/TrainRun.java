@@ -19,6 +19,7 @@ import org.totaldiff.experiments.io.RunRecorder;
 import org.totaldiff.experiments.monitor.Monitors;
 import org.totaldiff.experiments.progress.ProgressSink;
 import org.totaldiff.pinn.io.Checkpoint;
+import org.totaldiff.pinn.loss.CausalWeighting;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
 import org.totaldiff.pinn.nn.Mlp;
@@ -103,6 +104,9 @@ public final class TrainRun {
         Rba rba = new Rba(config.weighting().rba());
         ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
                 ? rba : ResidualWeighting.observed(rba);
+        if (config.weighting().causal()) {
+            weighting = causal(weighting, domain, collocation, config.weighting());
+        }
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
         this.lbfgs = new Lbfgs(LbfgsConfig.DEFAULTS.withLimits(1, 25));
         trainer.attachLbfgs(lbfgs);
@@ -114,6 +118,22 @@ public final class TrainRun {
         }
         columns.addAll(List.of("lr", "wall_s"));
         this.outputs = new RunOutputs(config, trainer, columns);
+    }
+
+    /** {@code weighting} times the causal weights over the time coordinate t of the points. */
+    private static ResidualWeighting causal(ResidualWeighting weighting, Box domain, DMatrixRMaj collocation,
+            TrainConfig.WeightingConfig w) {
+        int t = domain.names().indexOf("t");
+        if (t < 0) {
+            throw new IllegalArgumentException("--causal-epsilon: the problem has no time coordinate t"
+                    + " (causal training applies to allen-cahn and burgers)");
+        }
+        double[] time = new double[collocation.numRows];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = collocation.get(i, t);
+        }
+        return new CausalWeighting(weighting, time, domain.lower(t), domain.upper(t), w.causalSlices(),
+                w.causalEpsilon());
     }
 
     /** The configuration this run trains. */

@@ -71,4 +71,24 @@ class TrainCommandTest {
                 () -> configured(TrainConfig.Problem.BURGERS, "--harmonics", "3"));
         assertTrue(e.getMessage().contains("--periodic-embedding"), e.getMessage());
     }
+
+    @Test
+    void causalTrainingIsOffUnlessAnEpsilonIsGivenAndNeedsATimeCoordinate() {
+        assertFalse(configured(TrainConfig.Problem.BURGERS).weighting().causal());
+        TrainConfig.WeightingConfig w = configured(TrainConfig.Problem.BURGERS, "--causal-epsilon", "1").weighting();
+        assertEquals(TrainCommand.CAUSAL_SLICES, w.causalSlices());
+        assertEquals(1.0, w.causalEpsilon());
+        assertEquals(8, configured(TrainConfig.Problem.BURGERS, "--causal-epsilon", "1", "--causal-slices", "8")
+                .weighting().causalSlices());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> configured(TrainConfig.Problem.BURGERS, "--causal-slices", "8"));
+        assertTrue(e.getMessage().contains("--causal-epsilon"), e.getMessage());
+
+        StringWriter err = new StringWriter();
+        Path out = tmp.resolve("causal-helmholtz");
+        assertEquals(ExitCodes.USAGE, run(err, "train", "--problem", "helmholtz", "--causal-epsilon", "1", "--out",
+                out.toString()));
+        assertTrue(err.toString().contains("no time coordinate"), err.toString());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -164,10 +164,14 @@ class TrainRunTest {
         assertEquals("totaldiff: --snr-every must be >= 1, got 0", r.err().strip());
     }
 
-    @Test
-    void anInterruptedRunResumesBitForBit(@TempDir Path tmp) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"helmholtz", "burgers --causal-epsilon 1 --causal-slices 4"})
+    void anInterruptedRunResumesBitForBit(String setup, @TempDir Path tmp) throws Exception {
+        String[] words = setup.split(" ");
+        String problem = words[0];
+        String[] options = java.util.Arrays.copyOfRange(words, 1, words.length);
         Path straight = tmp.resolve("straight");
-        assertEquals(0, train("helmholtz", straight).code());
+        assertEquals(0, train(problem, straight, options).code());
 
         // the same run, stopped after iteration 10 as Ctrl-C would stop it
         Path stopped = tmp.resolve("stopped");
@@ -183,10 +187,10 @@ class TrainRunTest {
         Manifest paused = Manifest.read(stopped.resolve("run.json"));
         assertEquals(Manifest.Status.STOPPED, paused.status());
         assertEquals(10, paused.iteration());
-        Result changing = train("helmholtz", stopped, "--resume", stopped.toString(), "--iterations", "50");
+        Result changing = train(problem, stopped, "--resume", stopped.toString(), "--iterations", "50");
         assertEquals(2, changing.code());
         assertTrue(changing.err().contains("--iterations cannot change it"), changing.err());
-        Result resumed = train("helmholtz", stopped, "--resume", stopped.toString());
+        Result resumed = train(problem, stopped, "--resume", stopped.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("resuming"), resumed.out());
 
