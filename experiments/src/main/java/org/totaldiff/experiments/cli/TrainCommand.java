@@ -100,6 +100,15 @@ public final class TrainCommand implements Callable<Integer> {
                     + Presets.QUICK_LBFGS_ITERATIONS + "; paper: 0.")
     Integer lbfgsIterations;
 
+    @Option(names = "--lbfgs-tolerance-grad", paramLabel = "TOL",
+            description = "L-BFGS stops when max |gradient| <= TOL (default 1e-7, PyTorch's).")
+    Double lbfgsToleranceGrad;
+
+    @Option(names = "--lbfgs-tolerance-change", paramLabel = "TOL",
+            description = "L-BFGS stops when a step, the loss change or the slope along the search direction is"
+                    + " below TOL in absolute value (default 1e-9, PyTorch's; 0: only the iteration count stops it).")
+    Double lbfgsToleranceChange;
+
     @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
     TrainConfig.Weighting weighting;
 
@@ -316,7 +325,8 @@ public final class TrainCommand implements Callable<Integer> {
                 or(harmonics, n.harmonics()));
         OptimizerConfig o = base.optimizer();
         OptimizerConfig optimizer = new OptimizerConfig(or(lr, o.learningRate()), or(lrDecay, o.decayGamma()),
-                or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()));
+                or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()),
+                or(lbfgsToleranceGrad, o.lbfgsToleranceGrad()), or(lbfgsToleranceChange, o.lbfgsToleranceChange()));
         SamplingConfig sa = base.sampling();
         SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
                 or(seed, sa.seed()), or(boundaryGrid, sa.boundaryGrid()));

@@ -3,6 +3,7 @@ package org.totaldiff.experiments.train;
 import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
+import org.totaldiff.pinn.optim.LbfgsConfig;
 
 /**
  * Everything a training run depends on; recorded in run.json and used as is on resume. The
@@ -99,10 +100,27 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
 
     /**
      * Adam with lr x gamma every {@code decayEvery} iterations (gamma 1: constant), then
-     * {@code lbfgsIterations} iterations of L-BFGS (0: none).
+     * {@code lbfgsIterations} iterations of L-BFGS (0: none), which stops early when max |g| &lt;=
+     * {@code lbfgsToleranceGrad} or a step or loss change is below {@code lbfgsToleranceChange}
+     * (null, as in a run.json without them: PyTorch's 1e-7 and 1e-9).
      */
-    public record OptimizerConfig(double learningRate, double decayGamma, int decayEvery, int lbfgsIterations) {
+    public record OptimizerConfig(double learningRate, double decayGamma, int decayEvery, int lbfgsIterations,
+            Double lbfgsToleranceGrad, Double lbfgsToleranceChange) {
         public OptimizerConfig {
+            if (lbfgsToleranceGrad == null) {
+                lbfgsToleranceGrad = LbfgsConfig.DEFAULTS.toleranceGrad();
+            }
+            if (lbfgsToleranceChange == null) {
+                lbfgsToleranceChange = LbfgsConfig.DEFAULTS.toleranceChange();
+            }
+            if (!(lbfgsToleranceGrad >= 0) || lbfgsToleranceGrad.isInfinite()) {
+                throw new IllegalArgumentException("--lbfgs-tolerance-grad must be a finite number >= 0, got "
+                        + lbfgsToleranceGrad);
+            }
+            if (!(lbfgsToleranceChange >= 0) || lbfgsToleranceChange.isInfinite()) {
+                throw new IllegalArgumentException("--lbfgs-tolerance-change must be a finite number >= 0, got "
+                        + lbfgsToleranceChange);
+            }
             if (lbfgsIterations < 0) {
                 throw new IllegalArgumentException("--lbfgs-iterations must be >= 0, got " + lbfgsIterations);
             }
@@ -113,6 +131,16 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
                 throw new IllegalArgumentException("--lr-decay must be in (0, 1], got " + decayGamma);
             }
             positive("--lr-decay-every", decayEvery);
+        }
+
+        /** With PyTorch's L-BFGS tolerances. */
+        public OptimizerConfig(double learningRate, double decayGamma, int decayEvery, int lbfgsIterations) {
+            this(learningRate, decayGamma, decayEvery, lbfgsIterations, null, null);
+        }
+
+        /** The L-BFGS settings (one iteration per call, up to 25 evaluations) with these tolerances. */
+        public LbfgsConfig lbfgs() {
+            return LbfgsConfig.DEFAULTS.withLimits(1, 25).withTolerances(lbfgsToleranceGrad, lbfgsToleranceChange);
         }
     }
 

@@ -26,7 +26,6 @@ import org.totaldiff.pinn.nn.Mlp;
 import org.totaldiff.pinn.nn.PeriodicEmbedding;
 import org.totaldiff.pinn.optim.Adam;
 import org.totaldiff.pinn.optim.Lbfgs;
-import org.totaldiff.pinn.optim.LbfgsConfig;
 import org.totaldiff.pinn.optim.StepDecay;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
@@ -108,7 +107,7 @@ public final class TrainRun {
             weighting = causal(weighting, domain, collocation, config.weighting());
         }
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
-        this.lbfgs = new Lbfgs(LbfgsConfig.DEFAULTS.withLimits(1, 25));
+        this.lbfgs = new Lbfgs(oc.lbfgs());
         trainer.attachLbfgs(lbfgs);
         int g = config.schedule().testGrid();
         this.testGrid = TensorGrid.of(domain, g, g);

@@ -91,4 +91,18 @@ class TrainCommandTest {
         assertTrue(err.toString().contains("no time coordinate"), err.toString());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void lbfgsTolerancesDefaultToPyTorchsAndReachTheOptimizer() {
+        TrainConfig.OptimizerConfig o = configured(TrainConfig.Problem.HELMHOLTZ).optimizer();
+        assertEquals(1e-7, o.lbfgs().toleranceGrad());
+        assertEquals(1e-9, o.lbfgs().toleranceChange());
+        TrainConfig.OptimizerConfig tight = configured(TrainConfig.Problem.HELMHOLTZ, "--lbfgs-tolerance-change", "0",
+                "--lbfgs-tolerance-grad", "1e-12").optimizer();
+        assertEquals(0.0, tight.lbfgs().toleranceChange());
+        assertEquals(1e-12, tight.lbfgs().toleranceGrad());
+        assertEquals(1, tight.lbfgs().maxIterations());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> configured(TrainConfig.Problem.HELMHOLTZ, "--lbfgs-tolerance-change", "-1"));
+    }
 }
