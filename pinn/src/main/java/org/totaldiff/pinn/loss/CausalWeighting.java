@@ -29,6 +29,7 @@ public final class CausalWeighting implements ResidualWeighting {
     private final int slices;
     private final double epsilon;
     private final double[] sliceLoss;
+    private final double[] factor;
     private final DMatrixRMaj lambda;
     private double minWeight = Double.NaN;
 
@@ -61,6 +62,7 @@ public final class CausalWeighting implements ResidualWeighting {
             count[slice[i]]++;
         }
         this.sliceLoss = new double[slices];
+        this.factor = new double[slices];
         this.lambda = new DMatrixRMaj(time.length, 1);
     }
 
@@ -82,7 +84,6 @@ public final class CausalWeighting implements ResidualWeighting {
             sliceLoss[slice[i]] += r * r;
         }
         double before = 0;
-        double[] factor = new double[slices];
         for (int k = 0; k < slices; k++) {
             double w = Math.exp(-epsilon * before);
             factor[k] = count[k] == 0 ? 0 : Math.sqrt(w * n / ((double) slices * count[k]));
