@@ -1,6 +1,7 @@
 package org.totaldiff.autodiff;
 
 import org.totaldiff.engine.Loops;
+import org.totaldiff.engine.PortableMath;
 
 /** The element-wise functions PINNs use, each one entry: f, f', f'', f'''. */
 public final class Functions {
@@ -39,24 +40,24 @@ public final class Functions {
 
         @Override
         public double value(double z) {
-            return Math.tanh(z);
+            return PortableMath.tanh(z);
         }
 
         @Override
         public double d1(double z) {
-            double t = Math.tanh(z);
+            double t = PortableMath.tanh(z);
             return 1 - t * t;
         }
 
         @Override
         public double d2(double z) {
-            double t = Math.tanh(z);
+            double t = PortableMath.tanh(z);
             return -2 * t * (1 - t * t);
         }
 
         @Override
         public double d3(double z) {
-            double t = Math.tanh(z);
+            double t = PortableMath.tanh(z);
             double s = 1 - t * t;
             return -2 * (s * s - 2 * t * t * s);
         }

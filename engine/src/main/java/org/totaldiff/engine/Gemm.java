@@ -51,6 +51,14 @@ final class Gemm {
     static final int K_CHUNK = 2048;
     /** Fewer tasks than this and the tiles are made smaller (or k is split). */
     static final int MIN_TASKS = 4;
+    /**
+     * C with at most this many columns takes the dot/axpy path. Like every path choice it is a
+     * constant, not a property of the kernel: the paths round differently, and a choice made from
+     * the vector length would make results depend on the machine.
+     */
+    static final int NARROW_COLUMNS = 2;
+    /** C = A<sup>T</sup> B with at most this many rows takes the few-rows path. */
+    static final int FEW_ROWS = 4;
     /** Products with m n k at most this run as a direct loop on the calling thread. */
     static final long TINY = 4096;
     /** op(B) with at most this many (padded) elements is packed once and shared by all tasks. */
@@ -91,9 +99,9 @@ final class Gemm {
         }
         if (job.k == 0 || (long) job.m * job.n * job.k <= TINY) {
             direct(job);
-        } else if (job.n * 4 <= kernel.nr()) {
+        } else if (job.n <= NARROW_COLUMNS) {
             narrow(job);
-        } else if (job.transA && !job.transB && job.m * 2 <= kernel.mr()) {
+        } else if (job.transA && !job.transB && job.m <= FEW_ROWS) {
             fewRows(job);
         } else {
             packed(job);

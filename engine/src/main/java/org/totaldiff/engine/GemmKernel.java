@@ -35,7 +35,7 @@ public interface GemmKernel {
      */
     void kernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, boolean loadC);
 
-    /** Sum over p &lt; len of x[xOff+p] * y[yOff+p]. */
+    /** Sum over p &lt; len of x[xOff+p] * y[yOff+p]: {@link PortableMath#dot}, bit for bit. */
     double dot(double[] x, int xOff, double[] y, int yOff, int len);
 
     /**

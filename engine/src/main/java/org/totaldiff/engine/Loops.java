@@ -7,7 +7,9 @@ package org.totaldiff.engine;
  * into chunks, and one implementation of this interface runs each chunk, either the Vector
  * API one ({@code org.totaldiff.engine.simd.VectorLoops}) or {@link ScalarLoops}. Every method
  * works on the half-open range [from, to) of its arrays. An implementation must give the same
- * result for a range whatever the thread that runs it (no shared state).
+ * bits as {@link ScalarLoops} for every method (tanh and the reductions as {@link PortableMath}
+ * defines them), so that no result depends on the vector length, and the same result for a range
+ * whatever the thread that runs it (no shared state).
  */
 public interface Loops {
 
@@ -19,7 +21,7 @@ public interface Loops {
     /** Doubles per vector (1 for the scalar loops). */
     int vectorLength();
 
-    /** t = tanh(z). */
+    /** t = tanh(z) ({@link PortableMath#tanh}). */
     void tanh(double[] z, double[] t, int from, int to);
 
     /** t = tanh(z), d1 = tanh'(z) = 1 - t^2, d2 = tanh''(z) = -2 t d1, in one pass. */
@@ -40,13 +42,13 @@ public interface Loops {
     /** c = c + alpha * a. */
     void addScaled(double alpha, double[] a, double[] c, int from, int to);
 
-    /** Sum of a[i]. */
+    /** Sum of a[i], in {@link PortableMath}'s order. */
     double sum(double[] a, int from, int to);
 
-    /** Sum of a[i]^2. */
+    /** Sum of a[i]^2 (the dot product of a with itself). */
     double sumSquares(double[] a, int from, int to);
 
-    /** Sum of a[i] * b[i]. */
+    /** Sum of a[i] * b[i] with fma, in {@link PortableMath}'s order. */
     double dot(double[] a, double[] b, int from, int to);
 
     /**

@@ -129,11 +129,7 @@ public final class ScalarGemm implements GemmKernel {
 
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
-        double s = 0.0;
-        for (int p = 0; p < len; p++) {
-            s = Math.fma(x[xOff + p], y[yOff + p], s);
-        }
-        return s;
+        return PortableMath.dot(x, xOff, y, yOff, len);
     }
 
     @Override

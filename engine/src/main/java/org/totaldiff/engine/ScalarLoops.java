@@ -1,6 +1,9 @@
 package org.totaldiff.engine;
 
-/** Plain Java loops: the fallback when the Vector API is not enabled, and the reference. */
+/**
+ * Plain Java loops: the fallback when the Vector API is not enabled, and the reference; tanh and
+ * the reductions are {@link PortableMath}'s.
+ */
 public final class ScalarLoops implements Loops {
 
     @Override
@@ -11,18 +14,18 @@ public final class ScalarLoops implements Loops {
     @Override
     public void tanh(double[] z, double[] t, int from, int to) {
         for (int i = from; i < to; i++) {
-            t[i] = Math.tanh(z[i]);
+            t[i] = PortableMath.tanh(z[i]);
         }
     }
 
     @Override
     public void tanhJet(double[] z, double[] t, double[] d1, double[] d2, int from, int to) {
         for (int i = from; i < to; i++) {
-            double ti = Math.tanh(z[i]);
-            double si = 1.0 - ti * ti;
+            double ti = PortableMath.tanh(z[i]);
+            double si = PortableMath.tanhD1(ti);
             t[i] = ti;
             d1[i] = si;
-            d2[i] = -2.0 * ti * si;
+            d2[i] = PortableMath.tanhD2(ti, si);
         }
     }
 
@@ -63,29 +66,17 @@ public final class ScalarLoops implements Loops {
 
     @Override
     public double sum(double[] a, int from, int to) {
-        double s = 0.0;
-        for (int i = from; i < to; i++) {
-            s += a[i];
-        }
-        return s;
+        return PortableMath.sum(a, from, to);
     }
 
     @Override
     public double sumSquares(double[] a, int from, int to) {
-        double s = 0.0;
-        for (int i = from; i < to; i++) {
-            s = Math.fma(a[i], a[i], s);
-        }
-        return s;
+        return PortableMath.dot(a, from, a, from, to - from);
     }
 
     @Override
     public double dot(double[] a, double[] b, int from, int to) {
-        double s = 0.0;
-        for (int i = from; i < to; i++) {
-            s = Math.fma(a[i], b[i], s);
-        }
-        return s;
+        return PortableMath.dot(a, from, b, from, to - from);
     }
 
     @Override

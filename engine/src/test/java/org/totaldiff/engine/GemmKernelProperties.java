@@ -53,6 +53,32 @@ class GemmKernelProperties {
                 });
     }
 
+    /** dot and dots (any row count) give {@link PortableMath#dot}'s bits, on every kernel. */
+    @Test
+    void dotsArePortableDots() {
+        for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {
+            qt().withFixedSeed(13L).withExamples(200).withShrinkCycles(0)
+                    .forAll(MatrixGen.dims(0, 7), MatrixGen.dims(0, 90), MatrixGen.seeds())
+                    .checkAssert((rows, len, seed) -> {
+                        int lda = len + 3;
+                        double[] a = random(1 + rows * lda, seed);
+                        double[] x = random(2 + len, seed + 1);
+                        double[] expected = random(1 + 2 * rows, seed + 2);
+                        double[] actual = expected.clone();
+                        for (int r = 0; r < rows; r++) {
+                            expected[1 + 2 * r] = PortableMath.dot(a, 1 + r * lda, x, 2, len);
+                        }
+                        kernel.dots(a, 1, lda, rows, x, 2, len, actual, 1, 2);
+                        String what = kernel.getClass().getSimpleName() + " dots rows=" + rows + " len=" + len;
+                        assertBits(expected, actual, what);
+                        if (rows > 0) {
+                            assertBits(new double[] {expected[1]}, new double[] {kernel.dot(a, 1, x, 2, len)},
+                                    what + " (dot)");
+                        }
+                    });
+        }
+    }
+
     @Test
     void kernelBiasStartsFromTheBias() {
         for (GemmKernel kernel : new GemmKernel[] {new ScalarGemm(), IN_USE}) {

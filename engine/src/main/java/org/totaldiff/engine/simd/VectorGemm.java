@@ -3,6 +3,7 @@ package org.totaldiff.engine.simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.totaldiff.engine.GemmKernel;
+import org.totaldiff.engine.PortableMath;
 
 /**
  * The GEMM inner loops on the JDK Vector API, and the tile of the squared per-sample products
@@ -801,65 +802,62 @@ public final class VectorGemm implements GemmKernel {
 
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
-        double[] lanes = new double[L];
+        if (!VectorLoops.FOUR_LANES) {
+            return PortableMath.dot(x, xOff, y, yOff, len);
+        }
         double[] out = new double[1];
-        dots(x, xOff, 0, 1, y, yOff, len, out, 0, 0, lanes);
+        dots(x, xOff, 0, 1, y, yOff, len, out, 0, 0);
         return out[0];
     }
 
+    /**
+     * Two rows at a time share each load of x. Per row: {@link PortableMath#dot}, its eight
+     * partial sums in the lanes of two 4-lane accumulators (whatever the preferred vector length).
+     */
     @Override
     public void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
             int outOff, int outStride) {
-        dots(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride, new double[L]);
-    }
-
-    /**
-     * Four rows at a time share each load of x. Per row: one vector accumulator over the full
-     * vectors, its lanes summed in lane order (not reduceLanes, whose order is left to the
-     * implementation and may differ between the interpreter and compiled code), then the tail.
-     */
-    private static void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
-            int outOff, int outStride, double[] lanes) {
-        int vecLen = (len / L) * L;
+        if (!VectorLoops.FOUR_LANES) {
+            GemmKernel.super.dots(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride);
+            return;
+        }
+        VectorSpecies<Double> r4 = VectorLoops.R;
+        int blocks = (len / PortableMath.PARTIALS) * PortableMath.PARTIALS;
         int r = 0;
-        for (; r + 4 <= rows; r += 4) {
+        for (; r + 2 <= rows; r += 2) {
             int o0 = aOff + r * lda;
             int o1 = o0 + lda;
-            int o2 = o1 + lda;
-            int o3 = o2 + lda;
-            DoubleVector s0 = DoubleVector.zero(S);
-            DoubleVector s1 = DoubleVector.zero(S);
-            DoubleVector s2 = DoubleVector.zero(S);
-            DoubleVector s3 = DoubleVector.zero(S);
-            for (int p = 0; p < vecLen; p += L) {
-                DoubleVector xv = DoubleVector.fromArray(S, x, xOff + p);
-                s0 = DoubleVector.fromArray(S, a, o0 + p).fma(xv, s0);
-                s1 = DoubleVector.fromArray(S, a, o1 + p).fma(xv, s1);
-                s2 = DoubleVector.fromArray(S, a, o2 + p).fma(xv, s2);
-                s3 = DoubleVector.fromArray(S, a, o3 + p).fma(xv, s3);
+            DoubleVector lo0 = DoubleVector.zero(r4);
+            DoubleVector hi0 = DoubleVector.zero(r4);
+            DoubleVector lo1 = DoubleVector.zero(r4);
+            DoubleVector hi1 = DoubleVector.zero(r4);
+            for (int p = 0; p < blocks; p += PortableMath.PARTIALS) {
+                DoubleVector xlo = DoubleVector.fromArray(r4, x, xOff + p);
+                DoubleVector xhi = DoubleVector.fromArray(r4, x, xOff + p + 4);
+                lo0 = DoubleVector.fromArray(r4, a, o0 + p).fma(xlo, lo0);
+                hi0 = DoubleVector.fromArray(r4, a, o0 + p + 4).fma(xhi, hi0);
+                lo1 = DoubleVector.fromArray(r4, a, o1 + p).fma(xlo, lo1);
+                hi1 = DoubleVector.fromArray(r4, a, o1 + p + 4).fma(xhi, hi1);
             }
-            out[outOff + r * outStride] = finish(s0, lanes, a, o0, x, xOff, vecLen, len);
-            out[outOff + (r + 1) * outStride] = finish(s1, lanes, a, o1, x, xOff, vecLen, len);
-            out[outOff + (r + 2) * outStride] = finish(s2, lanes, a, o2, x, xOff, vecLen, len);
-            out[outOff + (r + 3) * outStride] = finish(s3, lanes, a, o3, x, xOff, vecLen, len);
+            out[outOff + r * outStride] = finish(lo0, hi0, a, o0, x, xOff, blocks, len);
+            out[outOff + (r + 1) * outStride] = finish(lo1, hi1, a, o1, x, xOff, blocks, len);
         }
         for (; r < rows; r++) {
             int o = aOff + r * lda;
-            DoubleVector s = DoubleVector.zero(S);
-            for (int p = 0; p < vecLen; p += L) {
-                s = DoubleVector.fromArray(S, a, o + p).fma(DoubleVector.fromArray(S, x, xOff + p), s);
+            DoubleVector lo = DoubleVector.zero(r4);
+            DoubleVector hi = DoubleVector.zero(r4);
+            for (int p = 0; p < blocks; p += PortableMath.PARTIALS) {
+                lo = DoubleVector.fromArray(r4, a, o + p).fma(DoubleVector.fromArray(r4, x, xOff + p), lo);
+                hi = DoubleVector.fromArray(r4, a, o + p + 4).fma(DoubleVector.fromArray(r4, x, xOff + p + 4), hi);
             }
-            out[outOff + r * outStride] = finish(s, lanes, a, o, x, xOff, vecLen, len);
+            out[outOff + r * outStride] = finish(lo, hi, a, o, x, xOff, blocks, len);
         }
     }
 
-    private static double finish(DoubleVector acc, double[] lanes, double[] a, int aOff, double[] x, int xOff,
+    /** The partials combined, then the tail [from, len) in order. */
+    private static double finish(DoubleVector lo, DoubleVector hi, double[] a, int aOff, double[] x, int xOff,
             int from, int len) {
-        acc.intoArray(lanes, 0);
-        double s = 0.0;
-        for (int i = 0; i < L; i++) {
-            s += lanes[i];
-        }
+        double s = VectorLoops.combine(lo, hi);
         for (int p = from; p < len; p++) {
             s = Math.fma(a[aOff + p], x[xOff + p], s);
         }

@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.totaldiff.engine.Loops;
+import org.totaldiff.engine.PortableMath;
 
 /**
  * The element-wise loops on the JDK Vector API: full vectors of the preferred species, then a
@@ -15,6 +16,10 @@ public final class VectorLoops implements Loops {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** The reductions' species: 4 lanes, two accumulators hold the eight partials. */
+    static final VectorSpecies<Double> R = DoubleVector.SPECIES_256;
+    /** Whether 4-lane vectors are native here (else the reductions run as scalar loops). */
+    static final boolean FOUR_LANES = L >= 4;
 
     @Override
     public int vectorLength() {
@@ -31,12 +36,10 @@ public final class VectorLoops implements Loops {
     private static final double LN2_LO = 1.9082149292705877e-10;
 
     /**
-     * tanh on whole vectors with only +, *, fma, / and compares, which round the same in the
-     * interpreter and in compiled code. (The Vector API's {@code lanewise(TANH)} runs an SVML
-     * stub once compiled but {@code Math.tanh} per lane before, so its bits depended on JIT state
-     * and thread scheduling, breaking the thread-count determinism of {@code Dense.tanh}.)
-     * |x| &lt; 0.55: m/(m+2) with m = expm1(2|x|) by its Taylor series; else (e-1)/(e+1) with
-     * e = exp(2|x|) = 2^n exp(r), |r| &lt;= ln2/2. Within a few ulp of {@code Math.tanh}.
+     * tanh on whole vectors: {@link PortableMath#tanh} lane by lane, the same operations in the
+     * same order (the tail runs it as scalar code), so the bits do not depend on the vector length
+     * or on where a chunk's tail falls. (The Vector API's {@code lanewise(TANH)} runs an SVML
+     * stub once compiled but {@code Math.tanh} per lane before, so its bits depended on JIT state.)
      */
     private static void tanhRange(double[] z, double[] t0, double[] d1, double[] d2, int from, int to) {
         // The whole computation sits in the loop body: as a helper method it is too large for the
@@ -126,12 +129,12 @@ public final class VectorLoops implements Loops {
             }
         }
         for (; i < to; i++) {
-            double ti = Math.tanh(z[i]);
+            double ti = PortableMath.tanh(z[i]);
             t0[i] = ti;
             if (d1 != null) {
-                double si = 1.0 - ti * ti;
+                double si = PortableMath.tanhD1(ti);
                 d1[i] = si;
-                d2[i] = -2.0 * ti * si;
+                d2[i] = PortableMath.tanhD2(ti, si);
             }
         }
     }
@@ -204,14 +207,24 @@ public final class VectorLoops implements Loops {
         }
     }
 
+    /**
+     * The reductions of {@link PortableMath}: its eight partial sums are the lanes of two
+     * 4-lane accumulators (whatever the preferred vector length), added pairwise at the end.
+     */
     @Override
     public double sum(double[] a, int from, int to) {
-        DoubleVector acc = DoubleVector.zero(S);
-        int i = from;
-        for (int end = bound(from, to); i < end; i += L) {
-            acc = acc.add(DoubleVector.fromArray(S, a, i));
+        if (!FOUR_LANES) {
+            return PortableMath.sum(a, from, to);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        DoubleVector lo = DoubleVector.zero(R);
+        DoubleVector hi = DoubleVector.zero(R);
+        int i = from;
+        for (int end = from + ((to - from) / PortableMath.PARTIALS) * PortableMath.PARTIALS; i < end;
+                i += PortableMath.PARTIALS) {
+            lo = lo.add(DoubleVector.fromArray(R, a, i));
+            hi = hi.add(DoubleVector.fromArray(R, a, i + 4));
+        }
+        double s = combine(lo, hi);
         for (; i < to; i++) {
             s += a[i];
         }
@@ -225,16 +238,28 @@ public final class VectorLoops implements Loops {
 
     @Override
     public double dot(double[] a, double[] b, int from, int to) {
-        DoubleVector acc = DoubleVector.zero(S);
-        int i = from;
-        for (int end = bound(from, to); i < end; i += L) {
-            acc = DoubleVector.fromArray(S, a, i).fma(DoubleVector.fromArray(S, b, i), acc);
+        if (!FOUR_LANES) {
+            return PortableMath.dot(a, from, b, from, to - from);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        DoubleVector lo = DoubleVector.zero(R);
+        DoubleVector hi = DoubleVector.zero(R);
+        int i = from;
+        for (int end = from + ((to - from) / PortableMath.PARTIALS) * PortableMath.PARTIALS; i < end;
+                i += PortableMath.PARTIALS) {
+            lo = DoubleVector.fromArray(R, a, i).fma(DoubleVector.fromArray(R, b, i), lo);
+            hi = DoubleVector.fromArray(R, a, i + 4).fma(DoubleVector.fromArray(R, b, i + 4), hi);
+        }
+        double s = combine(lo, hi);
         for (; i < to; i++) {
             s = Math.fma(a[i], b[i], s);
         }
         return s;
+    }
+
+    /** {@link PortableMath#combine} of the lanes of lo (partials 0-3) and hi (partials 4-7). */
+    static double combine(DoubleVector lo, DoubleVector hi) {
+        return PortableMath.combine(lo.lane(0), lo.lane(1), lo.lane(2), lo.lane(3), hi.lane(0), hi.lane(1),
+                hi.lane(2), hi.lane(3));
     }
 
     @Override
