@@ -109,7 +109,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " below TOL in absolute value (default 1e-9, PyTorch's; 0: only the iteration count stops it).")
     Double lbfgsToleranceChange;
 
-    @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none or rba.")
+    @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none, rba"
+            + " (residual-based attention) or sa (self-adaptive weights, McClenny and Braga-Neto 2023).")
     TrainConfig.Weighting weighting;
 
     @Option(names = "--weight", paramLabel = "TERM=W",
@@ -129,6 +130,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--rba-normalization", paramLabel = "MODE", description = "RBA normalisation: max or min_max.")
     Rba.Normalization rbaNormalization;
+
+    @Option(names = "--sa-lr", paramLabel = "LR", description = "With --weighting sa: Adam learning rate of the"
+            + " weights' ascent (default " + WeightingConfig.SA_LEARNING_RATE + ").")
+    Double saLearningRate;
 
     @Option(names = "--causal-epsilon", paramLabel = "E",
             description = "Causal training (Wang, Sankaran, Perdikaris 2024; allen-cahn, burgers): time slice k's"
@@ -343,7 +348,11 @@ public final class TrainCommand implements Callable<Integer> {
                 : or(causalSlices, w.causal() ? w.causalSlices() : CAUSAL_SLICES);
         WeightingConfig weightingConfig = new WeightingConfig(or(weighting, w.kind()), or(rbaGamma, w.gamma()),
                 or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()), conditionWeights,
-                slices, or(causalEpsilon, w.causalEpsilon()));
+                slices, or(causalEpsilon, w.causalEpsilon()), or(saLearningRate, w.saLearningRate()));
+        if (saLearningRate != null && weightingConfig.kind() != TrainConfig.Weighting.SA) {
+            throw new IllegalArgumentException("--sa-lr needs --weighting sa (this run's weighting is "
+                    + weightingConfig.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
         weightingConfig.rba();
         ScheduleConfig sc = base.schedule();
         ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),

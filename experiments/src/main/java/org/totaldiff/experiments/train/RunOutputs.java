@@ -100,7 +100,11 @@ final class RunOutputs {
 
     /** "helmholtz, rba": the problem and the weighting. */
     String plotTitle() {
-        return problem.name() + ", " + (config.weighting().kind() == TrainConfig.Weighting.RBA ? "rba" : "vanilla");
+        return problem.name() + ", " + switch (config.weighting().kind()) {
+            case RBA -> "rba";
+            case SA -> "self-adaptive";
+            case NONE -> "vanilla";
+        };
     }
 
     /** The residual weights λ_i at the collocation points (time across for space-time problems). */

@@ -2,6 +2,7 @@ package org.totaldiff.experiments.train;
 
 import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.pinn.loss.Rba;
+import org.totaldiff.pinn.loss.SelfAdaptive;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
 import org.totaldiff.pinn.optim.LbfgsConfig;
 
@@ -58,8 +59,8 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         }
     }
 
-    /** Residual weighting schemes. */
-    public enum Weighting { NONE, RBA }
+    /** Residual weighting schemes: none, residual-based attention, self-adaptive weights. */
+    public enum Weighting { NONE, RBA, SA }
 
     /**
      * @param kind the benchmark
@@ -174,12 +175,24 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
      * boundary and initial terms by name (a missing name: 1). With {@code causalSlices} &gt; 0 the
      * residual weights are multiplied by causal weights over that many time slices with
      * parameter {@code causalEpsilon} ({@link org.totaldiff.pinn.loss.CausalWeighting}; 0: off,
-     * as in a run.json without the fields).
+     * as in a run.json without the fields). {@code saLearningRate} is the Adam rate of the
+     * self-adaptive weights when {@code kind} is SA ({@link org.totaldiff.pinn.loss.SelfAdaptive};
+     * 0, as in a run.json without the field, reads as {@link #SA_LEARNING_RATE}).
      */
     public record WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
             Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights, int causalSlices,
-            double causalEpsilon) {
+            double causalEpsilon, double saLearningRate) {
+
+        /** The self-adaptive weights' learning rate unless --sa-lr says otherwise. */
+        public static final double SA_LEARNING_RATE = 1e-3;
+
         public WeightingConfig {
+            if (saLearningRate == 0) {
+                saLearningRate = SA_LEARNING_RATE;
+            }
+            if (!(saLearningRate > 0) || Double.isInfinite(saLearningRate)) {
+                throw new IllegalArgumentException("--sa-lr must be a finite number > 0, got " + saLearningRate);
+            }
             conditionWeights = conditionWeights == null ? java.util.Map.of()
                     : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(conditionWeights));
             if (causalSlices < 0) {
@@ -194,7 +207,15 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         /** Without causal weighting. */
         public WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
                 Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights) {
-            this(kind, gamma, eta, start, normalization, conditionWeights, 0, 0);
+            this(kind, gamma, eta, start, normalization, conditionWeights, 0, 0, SA_LEARNING_RATE);
+        }
+
+        /** With causal weighting, self-adaptive weights (if any) at their default rate. */
+        public WeightingConfig(Weighting kind, double gamma, double eta, Rba.Start start,
+                Rba.Normalization normalization, java.util.Map<String, Double> conditionWeights, int causalSlices,
+                double causalEpsilon) {
+            this(kind, gamma, eta, start, normalization, conditionWeights, causalSlices, causalEpsilon,
+                    SA_LEARNING_RATE);
         }
 
         /** True if the residual weights include causal weights. */
@@ -205,6 +226,11 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
         /** The RBA settings as the pinn module takes them. */
         public Rba.Config rba() {
             return new Rba.Config(gamma, eta, start, normalization);
+        }
+
+        /** The self-adaptive weights' settings as the pinn module takes them (they start at 1). */
+        public SelfAdaptive.Config selfAdaptive() {
+            return new SelfAdaptive.Config(saLearningRate, 1.0);
         }
     }
 

@@ -22,6 +22,7 @@ import org.totaldiff.pinn.io.Checkpoint;
 import org.totaldiff.pinn.loss.CausalWeighting;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.ResidualWeighting;
+import org.totaldiff.pinn.loss.SelfAdaptive;
 import org.totaldiff.pinn.nn.Mlp;
 import org.totaldiff.pinn.nn.PeriodicEmbedding;
 import org.totaldiff.pinn.optim.Adam;
@@ -101,8 +102,11 @@ public final class TrainRun {
         // a vanilla run tracks the RBA weights without using them, as the authors' code, so that
         // its residual order compares with an RBA run's
         Rba rba = new Rba(config.weighting().rba());
-        ResidualWeighting weighting = config.weighting().kind() == TrainConfig.Weighting.RBA
-                ? rba : ResidualWeighting.observed(rba);
+        ResidualWeighting weighting = switch (config.weighting().kind()) {
+            case RBA -> rba;
+            case SA -> new SelfAdaptive(config.weighting().selfAdaptive());
+            case NONE -> ResidualWeighting.observed(rba);
+        };
         if (config.weighting().causal()) {
             weighting = causal(weighting, domain, collocation, config.weighting());
         }

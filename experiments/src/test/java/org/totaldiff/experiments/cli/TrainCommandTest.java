@@ -105,4 +105,18 @@ class TrainCommandTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> configured(TrainConfig.Problem.HELMHOLTZ, "--lbfgs-tolerance-change", "-1"));
     }
+
+    @Test
+    void selfAdaptiveWeightsTakeTheirOwnLearningRate() {
+        TrainConfig.WeightingConfig sa = configured(TrainConfig.Problem.BURGERS, "--weighting", "sa").weighting();
+        assertEquals(TrainConfig.Weighting.SA, sa.kind());
+        assertEquals(TrainConfig.WeightingConfig.SA_LEARNING_RATE, sa.selfAdaptive().learningRate());
+        assertEquals(0.005, configured(TrainConfig.Problem.BURGERS, "--weighting", "sa", "--sa-lr", "0.005")
+                .weighting().saLearningRate());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> configured(TrainConfig.Problem.BURGERS, "--weighting", "rba", "--sa-lr", "0.01"));
+        assertEquals("--sa-lr needs --weighting sa (this run's weighting is rba)", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> configured(TrainConfig.Problem.BURGERS, "--weighting", "sa", "--sa-lr", "-1"));
+    }
 }

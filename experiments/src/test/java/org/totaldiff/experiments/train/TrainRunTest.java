@@ -165,7 +165,8 @@ class TrainRunTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"helmholtz", "burgers --causal-epsilon 1 --causal-slices 4"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"helmholtz", "burgers --causal-epsilon 1 --causal-slices 4",
+        "allen-cahn --weighting sa --sa-lr 0.01"})
     void anInterruptedRunResumesBitForBit(String setup, @TempDir Path tmp) throws Exception {
         String[] words = setup.split(" ");
         String problem = words[0];

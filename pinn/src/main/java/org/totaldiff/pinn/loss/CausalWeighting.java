@@ -1,6 +1,7 @@
 package org.totaldiff.pinn.loss;
 
 import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.pinn.optim.OptimizerState;
 
 /**
  * Causal training of time-dependent PINNs (Wang, Sankaran and Perdikaris 2024, "Respecting
@@ -85,7 +86,7 @@ public final class CausalWeighting implements ResidualWeighting {
         }
         double before = 0;
         for (int k = 0; k < slices; k++) {
-            double w = Math.exp(-epsilon * before);
+            double w = StrictMath.exp(-epsilon * before);
             factor[k] = count[k] == 0 ? 0 : Math.sqrt(w * n / ((double) slices * count[k]));
             if (count[k] > 0) {
                 sliceLoss[k] /= count[k];
@@ -113,6 +114,16 @@ public final class CausalWeighting implements ResidualWeighting {
     @Override
     public void restore(DMatrixRMaj weights) {
         inner.restore(weights);
+    }
+
+    @Override
+    public OptimizerState state() {
+        return inner.state();
+    }
+
+    @Override
+    public void restoreState(OptimizerState state) {
+        inner.restoreState(state);
     }
 
     /** The causal weight of the last slice with points after the latest update (NaN before it). */

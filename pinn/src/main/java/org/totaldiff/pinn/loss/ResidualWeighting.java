@@ -1,11 +1,12 @@
 package org.totaldiff.pinn.loss;
 
 import org.ejml.data.DMatrixRMaj;
+import org.totaldiff.pinn.optim.OptimizerState;
 
 /** Per-point weights λ_i of the residual loss mean((λ_i r_i)²); no gradient flows through them. */
 public interface ResidualWeighting {
 
-    /** none, rba. */
+    /** none, rba, sa (a causal wrapper appends "+causal"). */
     String name();
 
     /**
@@ -32,6 +33,26 @@ public interface ResidualWeighting {
 
     /** Replaces the tracked weights ({@link #attention()}; restoring a checkpoint). */
     void restore(DMatrixRMaj weights);
+
+    /**
+     * The state of the weights' own optimizer, for a checkpoint ({@link SelfAdaptive}'s Adam
+     * moments), or null if the weights have none (RBA's update needs only the weights).
+     */
+    default OptimizerState state() {
+        return null;
+    }
+
+    /**
+     * Restores what {@link #state()} returned (null: the checkpoint had none).
+     *
+     * @throws IllegalArgumentException if a state is given to a weighting that has none
+     */
+    default void restoreState(OptimizerState state) {
+        if (state != null) {
+            throw new IllegalArgumentException("weighting " + name() + ": the checkpoint holds the state of "
+                    + state.kind() + " for self-adaptive weights; resume with --weighting sa");
+        }
+    }
 
     /**
      * Fixed weights (a copy of {@code weights}; null: unweighted): what L-BFGS uses after Adam,
@@ -81,6 +102,16 @@ public interface ResidualWeighting {
         @Override
         public void restore(DMatrixRMaj weights) {
             tracked.restore(weights);
+        }
+
+        @Override
+        public OptimizerState state() {
+            return tracked.state();
+        }
+
+        @Override
+        public void restoreState(OptimizerState state) {
+            tracked.restoreState(state);
         }
     }
 

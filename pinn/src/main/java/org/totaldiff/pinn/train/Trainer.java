@@ -50,8 +50,8 @@ public final class Trainer {
 
     private static final String COLLOCATION = "collocation";
     private static final String RESIDUAL_WEIGHTS = "residual_weights";
-    private static final String LBFGS_SCALAR = "lbfgs/scalar/";
-    private static final String LBFGS_ARRAY = "lbfgs/array/";
+    private static final String LBFGS = "lbfgs/";
+    private static final String WEIGHTS_OPTIMIZER = "weighting/";
 
     private final PdeProblem problem;
     private final Mlp net;
@@ -222,10 +222,11 @@ public final class Trainer {
         if (weighting.attention() != null) {
             extras.put(RESIDUAL_WEIGHTS, NdArray.of(weighting.attention()));
         }
+        if (weighting.state() != null) {
+            putState(extras, WEIGHTS_OPTIMIZER, weighting.state());
+        }
         if (lbfgs != null) {
-            OptimizerState state = lbfgs.state();
-            state.scalars().forEach((name, v) -> extras.put(LBFGS_SCALAR + name, NdArray.scalar(v)));
-            state.arrays().forEach((name, m) -> extras.put(LBFGS_ARRAY + name, NdArray.of(m)));
+            putState(extras, LBFGS, lbfgs.state());
         }
         return new Checkpoint(iteration(), named, optimizer.state(), extras, metadata);
     }
@@ -263,6 +264,7 @@ public final class Trainer {
         restoreLbfgs(checkpoint);
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
+        weighting.restoreState(stateAt(checkpoint, WEIGHTS_OPTIMIZER));
         for (Node p : nodes) {
             DMatrixRMaj m = saved.get(p.label());
             System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
@@ -271,23 +273,46 @@ public final class Trainer {
 
     /** The L-BFGS part of a checkpoint, if it has one. */
     private void restoreLbfgs(Checkpoint checkpoint) {
-        Map<String, Double> scalars = new LinkedHashMap<>();
-        Map<String, DMatrixRMaj> arrays = new LinkedHashMap<>();
-        checkpoint.extras().forEach((name, a) -> {
-            if (name.startsWith(LBFGS_SCALAR)) {
-                scalars.put(name.substring(LBFGS_SCALAR.length()), a.doubleValue());
-            } else if (name.startsWith(LBFGS_ARRAY)) {
-                arrays.put(name.substring(LBFGS_ARRAY.length()), a.toMatrix());
-            }
-        });
-        if (scalars.isEmpty()) {
+        OptimizerState state = stateAt(checkpoint, LBFGS);
+        if (state == null) {
             return;
         }
         if (lbfgs == null) {
             throw new IllegalArgumentException("checkpoint: it was taken during L-BFGS; attach an L-BFGS optimizer"
                     + " (attachLbfgs) before restoring");
         }
-        lbfgs.restore(new OptimizerState(Lbfgs.KIND, scalars, arrays));
+        lbfgs.restore(state);
+    }
+
+    /**
+     * An optimizer state as extras: {@code prefix}kind (text), {@code prefix}scalar/name and
+     * {@code prefix}array/name.
+     */
+    private static void putState(Map<String, NdArray> extras, String prefix, OptimizerState state) {
+        extras.put(prefix + "kind", NdArray.text(state.kind()));
+        state.scalars().forEach((name, v) -> extras.put(prefix + "scalar/" + name, NdArray.scalar(v)));
+        state.arrays().forEach((name, m) -> extras.put(prefix + "array/" + name, NdArray.of(m)));
+    }
+
+    /**
+     * The state {@link #putState} saved under {@code prefix}, or null if there is none. A
+     * checkpoint from before the kind was saved holds only L-BFGS states under "lbfgs/".
+     */
+    private static OptimizerState stateAt(Checkpoint checkpoint, String prefix) {
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        Map<String, DMatrixRMaj> arrays = new LinkedHashMap<>();
+        checkpoint.extras().forEach((name, a) -> {
+            if (name.startsWith(prefix + "scalar/")) {
+                scalars.put(name.substring(prefix.length() + "scalar/".length()), a.doubleValue());
+            } else if (name.startsWith(prefix + "array/")) {
+                arrays.put(name.substring(prefix.length() + "array/".length()), a.toMatrix());
+            }
+        });
+        if (scalars.isEmpty()) {
+            return null;
+        }
+        NdArray kind = checkpoint.extras().get(prefix + "kind");
+        return new OptimizerState(kind != null ? kind.asText() : Lbfgs.KIND, scalars, arrays);
     }
 
     /** What listeners may read of this run (the same object in every step). */

@@ -12,15 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class CausalWeightingTest {
 
-    private static double weightedLoss(DMatrixRMaj lambda, DMatrixRMaj r) {
-        double s = 0;
-        for (int i = 0; i < r.getNumElements(); i++) {
-            double v = lambda.data[i] * r.data[i];
-            s += v * v;
-        }
-        return s / r.getNumElements();
-    }
-
     @Test
     void aSmallCaseByHand() {
         double eps = 0.7;
@@ -31,7 +22,7 @@ class CausalWeightingTest {
         assertEquals(Math.sqrt(3.0 / 2), lambda.data[0], 1e-15);
         assertEquals(Math.sqrt(Math.exp(-eps) * 3.0 / 4), lambda.data[1], 1e-15);
         assertEquals(lambda.data[1], lambda.data[2]);
-        assertEquals(0.5 * (1 + Math.exp(-eps) * 6.5), weightedLoss(lambda, r), 1e-14);
+        assertEquals(0.5 * (1 + Math.exp(-eps) * 6.5), WeightedLoss.of(lambda, r), 1e-14);
         assertEquals(Math.exp(-eps), c.minSliceWeight(), 1e-15);
         assertEquals("none+causal", c.name());
     }
@@ -66,7 +57,7 @@ class CausalWeightingTest {
                         }
                         before += loss[k];
                     }
-                    assertEquals(expected, weightedLoss(lambda, r), 1e-12 * (1 + expected));
+                    assertEquals(expected, WeightedLoss.of(lambda, r), 1e-12 * (1 + expected));
                 });
     }
 

@@ -1,0 +1,110 @@
+package org.totaldiff.pinn.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class SelfAdaptiveTest {
+
+    private static DMatrixRMaj column(double... v) {
+        DMatrixRMaj m = new DMatrixRMaj(v.length, 1);
+        System.arraycopy(v, 0, m.data, 0, v.length);
+        return m;
+    }
+
+    @Test
+    void theFirstLossIsUnweightedAndAdamClimbsByTheLearningRate() {
+        double lr = 0.01;
+        SelfAdaptive sa = new SelfAdaptive(new SelfAdaptive.Config(lr, 1.0));
+        assertNull(sa.weights());
+        DMatrixRMaj used = sa.update(column(0, 1, -2), 0);
+        assertArrayEquals(new double[] {1, 1, 1}, used.data);
+        // dL/dλ_i = 2 λ_i r_i² / N; Adam's first step is lr g / (|g| + eps) (bias corrections cancel)
+        double g1 = 2.0 / 3;
+        double g2 = 8.0 / 3;
+        DMatrixRMaj next = sa.attention();
+        assertEquals(1.0, next.data[0]);
+        assertEquals(1 + lr * g1 / (g1 + 1e-8), next.data[1], 1e-15);
+        assertEquals(1 + lr * g2 / (g2 + 1e-8), next.data[2], 1e-15);
+        // the next loss uses the climbed weights
+        assertArrayEquals(next.data.clone(), sa.update(column(0, 1, -2), 1).data);
+        assertEquals("sa", sa.name());
+    }
+
+    /** Gradient ascent: the weights never fall, and each step raises the weighted loss of its residuals. */
+    @Test
+    void weightsOnlyGrowAndRaiseTheLoss() {
+        qt().withFixedSeed(5L).withExamples(100).forAll(integers().between(1, 30), integers().between(1, 10_000))
+                .checkAssert((n, seed) -> {
+                    Random rng = new Random(seed);
+                    SelfAdaptive sa = new SelfAdaptive(new SelfAdaptive.Config(0.05, 0.5 + rng.nextDouble()));
+                    DMatrixRMaj before = null;
+                    for (int it = 0; it < 8; it++) {
+                        DMatrixRMaj r = new DMatrixRMaj(n, 1);
+                        for (int i = 0; i < n; i++) {
+                            r.data[i] = rng.nextInt(4) == 0 ? 0 : rng.nextGaussian();
+                        }
+                        DMatrixRMaj used = sa.update(r, it).copy();
+                        if (before != null) {
+                            assertArrayEquals(before.data, used.data);
+                        }
+                        DMatrixRMaj after = sa.attention();
+                        for (int i = 0; i < n; i++) {
+                            assertTrue(after.data[i] >= used.data[i], "weight " + i + " fell");
+                        }
+                        assertTrue(WeightedLoss.of(after, r) >= WeightedLoss.of(used, r));
+                        before = after.copy();
+                    }
+                });
+    }
+
+    @Test
+    void aRestoredWeightingContinuesBitForBit() {
+        Random rng = new Random(3);
+        DMatrixRMaj[] residuals = new DMatrixRMaj[10];
+        for (int t = 0; t < residuals.length; t++) {
+            residuals[t] = new DMatrixRMaj(7, 1);
+            for (int i = 0; i < 7; i++) {
+                residuals[t].data[i] = rng.nextGaussian();
+            }
+        }
+        SelfAdaptive.Config config = new SelfAdaptive.Config(0.02, 1.0);
+        SelfAdaptive straight = new SelfAdaptive(config);
+        SelfAdaptive first = new SelfAdaptive(config);
+        for (int t = 0; t < 4; t++) {
+            straight.update(residuals[t], t);
+            first.update(residuals[t], t);
+        }
+        SelfAdaptive resumed = new SelfAdaptive(config);
+        resumed.restore(first.attention());
+        resumed.restoreState(first.state());
+        for (int t = 4; t < residuals.length; t++) {
+            assertArrayEquals(straight.update(residuals[t], t).data, resumed.update(residuals[t], t).data);
+        }
+        assertArrayEquals(straight.attention().data, resumed.attention().data);
+    }
+
+    @Test
+    void stateGoesOnlyWhereItBelongs() {
+        SelfAdaptive sa = new SelfAdaptive(new SelfAdaptive.Config(0.01, 1.0));
+        sa.update(column(1, 2), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Rba(Rba.Config.paper()).restoreState(sa.state()));
+        assertTrue(e.getMessage().contains("--weighting sa"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SelfAdaptive(sa.config()).restoreState(null));
+        assertThrows(IllegalArgumentException.class, () -> sa.update(column(1, 2, 3), 1));
+        assertThrows(IllegalArgumentException.class, () -> new SelfAdaptive.Config(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SelfAdaptive.Config(1e-3, Double.NaN));
+        // causal training delegates the state to the weighting it wraps
+        CausalWeighting causal = new CausalWeighting(sa, new double[] {0.2, 0.7}, 0, 1, 2, 1.0);
+        assertEquals(sa.state().arrayNames(), causal.state().arrayNames());
+    }
+}
