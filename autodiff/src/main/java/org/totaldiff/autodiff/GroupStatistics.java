@@ -139,7 +139,11 @@ public final class GroupStatistics {
         if (grouping.ungrouped() > 0) {
             DMatrixRMaj rest = acc[SUM];
             Arrays.fill(rest.data, 0.0);
-            rowsSum(uses, n, grouping.start(groups), n, rest);
+            if (grouping.kind() == Grouping.Kind.CONTIGUOUS) {
+                rowsSum(uses, n, grouping.start(groups), n, rest);
+            } else {
+                membersSum(uses, n, grouping.partition().ungroupedView(), 0, out, rest);
+            }
             Dense.addEquals(acc[TOTAL], 1.0, rest);
         }
         double[] mu = out.mean().data;
@@ -163,7 +167,12 @@ public final class GroupStatistics {
             rowsSum(uses, n, lo, lo + grouping.size(b), out);
             return;
         }
-        int[] members = grouping.partition().membersView(b);
+        membersSum(uses, n, grouping.partition().membersView(b), chunk, ws, out);
+    }
+
+    /** out += Σ_{i∈members} g_i, the rows gathered into chunk {@code chunk}'s scratch. */
+    private static void membersSum(List<Use> uses, int n, int[] members, int chunk, GroupMoments ws,
+            DMatrixRMaj out) {
         DMatrixRMaj xb = ws.gatherX(chunk);
         DMatrixRMaj dyb = ws.gatherDy(chunk);
         for (Use use : uses) {

@@ -38,7 +38,7 @@ public final class Grouping {
         return new Grouping(Kind.CONTIGUOUS, n, groups, null);
     }
 
-    /** The groups of a partition (every sample in exactly one non-empty group). */
+    /** The groups of a partition (every sample in at most one group; every group non-empty). */
     public static Grouping of(Partition partition) {
         return new Grouping(Kind.PARTITION, partition.samples(), partition.groups(), partition);
     }
@@ -70,14 +70,27 @@ public final class Grouping {
         };
     }
 
+    /** The samples of group b, ascending. */
+    public int[] members(int b) {
+        return switch (kind) {
+            case CONTIGUOUS -> java.util.stream.IntStream.range(start(b), start(b) + size(b)).toArray();
+            case PARTITION -> partition.members(b);
+            case PER_SAMPLE -> new int[] {b};
+        };
+    }
+
     /** The first sample of contiguous group b. */
     int start(int b) {
         return b * (samples / groups);
     }
 
-    /** The samples in no group (the last N mod B of a contiguous grouping). */
+    /** The samples in no group (the last N mod B of a contiguous grouping, a partition's {@link Partition#NONE}). */
     public int ungrouped() {
-        return kind == Kind.CONTIGUOUS ? samples - groups * (samples / groups) : 0;
+        return switch (kind) {
+            case CONTIGUOUS -> samples - groups * (samples / groups);
+            case PARTITION -> partition.ungrouped();
+            case PER_SAMPLE -> 0;
+        };
     }
 
     Kind kind() {

@@ -4,22 +4,32 @@ import java.util.Arrays;
 import org.totaldiff.engine.Rng;
 
 /**
- * A partition of N samples into B non-empty groups: {@code group(i)} is the group of sample i.
- * The paper's SNR uses B = 100 fixed groups of the collocation points.
+ * A partition of N samples into B non-empty groups: {@code group(i)} is the group of sample i,
+ * or {@value #NONE} for a sample in no group (as the last N mod B samples of a contiguous
+ * grouping). The paper's SNR uses B = 100 fixed groups of the collocation points.
  */
 public final class Partition {
 
+    /** The group of a sample that is in none. */
+    public static final int NONE = -1;
+
     private final int[] groupOf;
     private final int[][] members;
+    private final int[] ungrouped;
 
     private Partition(int[] groupOf, int groups) {
         this.groupOf = groupOf;
         int[] counts = new int[groups];
+        int none = 0;
         for (int g : groupOf) {
-            if (g < 0 || g >= groups) {
-                throw new IllegalArgumentException("Partition: group " + g + " is outside [0, " + groups + ")");
+            if (g == NONE) {
+                none++;
+            } else if (g < 0 || g >= groups) {
+                throw new IllegalArgumentException("Partition: group " + g + " is outside [0, " + groups
+                        + ") (or " + NONE + ": in none)");
+            } else {
+                counts[g]++;
             }
-            counts[g]++;
         }
         members = new int[groups][];
         for (int b = 0; b < groups; b++) {
@@ -28,13 +38,19 @@ public final class Partition {
             }
             members[b] = new int[counts[b]];
         }
+        ungrouped = new int[none];
         int[] fill = new int[groups];
+        int rest = 0;
         for (int i = 0; i < groupOf.length; i++) {
-            members[groupOf[i]][fill[groupOf[i]]++] = i;
+            if (groupOf[i] == NONE) {
+                ungrouped[rest++] = i;
+            } else {
+                members[groupOf[i]][fill[groupOf[i]]++] = i;
+            }
         }
     }
 
-    /** Group of every sample, groups numbered 0..groups-1, each non-empty. */
+    /** Group of every sample, groups numbered 0..groups-1, each non-empty, or {@link #NONE}. */
     public static Partition of(int[] groupOf, int groups) {
         return new Partition(groupOf.clone(), groups);
     }
@@ -85,11 +101,22 @@ public final class Partition {
         return members[group];
     }
 
+    /** The number of samples in no group. */
+    public int ungrouped() {
+        return ungrouped.length;
+    }
+
+    /** The samples in no group, ascending (not a copy). */
+    int[] ungroupedView() {
+        return ungrouped;
+    }
+
     @Override
     public String toString() {
         int min = Arrays.stream(members).mapToInt(m -> m.length).min().orElse(0);
         int max = Arrays.stream(members).mapToInt(m -> m.length).max().orElse(0);
-        return "Partition(" + samples() + " samples, " + groups() + " groups of " + min + ".." + max + ")";
+        return "Partition(" + samples() + " samples, " + groups() + " groups of " + min + ".." + max
+                + (ungrouped.length > 0 ? ", " + ungrouped.length + " in none" : "") + ")";
     }
 
     private static void checkCounts(int n, int groups) {

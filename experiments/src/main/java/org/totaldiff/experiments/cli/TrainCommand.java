@@ -37,6 +37,11 @@ import picocli.CommandLine.Spec;
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
+    /** Points added by each refinement unless --rar-points says otherwise. */
+    static final int RAR_POINTS = 32;
+    /** Candidates of each refinement unless --rar-candidates says otherwise. */
+    static final int RAR_CANDIDATES = 16_384;
+
     /** Time slices of causal training unless --causal-slices says otherwise (jaxpi's default). */
     static final int CAUSAL_SLICES = 32;
 
@@ -108,6 +113,19 @@ public final class TrainCommand implements Callable<Integer> {
             description = "L-BFGS stops when a step, the loss change or the slope along the search direction is"
                     + " below TOL in absolute value (default 1e-9, PyTorch's; 0: only the iteration count stops it).")
     Double lbfgsToleranceChange;
+
+    @Option(names = "--rar-every", paramLabel = "K",
+            description = "Residual-based refinement (RAR, as DeepXDE): every K Adam iterations add the"
+                    + " --rar-points candidates with the largest residual. Default: off (the study keeps its points).")
+    Integer rarEvery;
+
+    @Option(names = "--rar-points", paramLabel = "M", description = "With --rar-every: points added each time"
+            + " (default " + RAR_POINTS + ").")
+    Integer rarPoints;
+
+    @Option(names = "--rar-candidates", paramLabel = "C", description = "With --rar-every: random candidates"
+            + " whose residual is evaluated each time (default " + RAR_CANDIDATES + ").")
+    Integer rarCandidates;
 
     @Option(names = "--weighting", paramLabel = "KIND", description = "Residual weighting: none, rba"
             + " (residual-based attention) or sa (self-adaptive weights, McClenny and Braga-Neto 2023).")
@@ -333,8 +351,15 @@ public final class TrainCommand implements Callable<Integer> {
                 or(lrDecayEvery, o.decayEvery()), or(lbfgsIterations, o.lbfgsIterations()),
                 or(lbfgsToleranceGrad, o.lbfgsToleranceGrad()), or(lbfgsToleranceChange, o.lbfgsToleranceChange()));
         SamplingConfig sa = base.sampling();
+        if ((rarPoints != null || rarCandidates != null) && rarEvery == null && !sa.refines()) {
+            throw new IllegalArgumentException("--rar-points and --rar-candidates need --rar-every (refinement is off)");
+        }
+        atLeast("--rar-every", rarEvery, 1);
+        boolean refines = rarEvery != null || sa.refines();
         SamplingConfig sampling = new SamplingConfig(or(points, sa.collocation()), or(boundaryPoints, sa.boundary()),
-                or(seed, sa.seed()), or(boundaryGrid, sa.boundaryGrid()));
+                or(seed, sa.seed()), or(boundaryGrid, sa.boundaryGrid()), or(rarEvery, sa.rarEvery()),
+                refines ? or(rarPoints, sa.refines() ? sa.rarPoints() : RAR_POINTS) : 0,
+                refines ? or(rarCandidates, sa.refines() ? sa.rarCandidates() : RAR_CANDIDATES) : 0);
         WeightingConfig w = base.weighting();
         java.util.Map<String, Double> conditionWeights = new java.util.TreeMap<>(w.conditionWeights());
         if (weights != null) {

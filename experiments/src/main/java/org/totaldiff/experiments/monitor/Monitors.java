@@ -2,11 +2,14 @@ package org.totaldiff.experiments.monitor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.totaldiff.autodiff.Grouping;
 import org.totaldiff.autodiff.Partition;
 import org.totaldiff.experiments.io.MetricsCsv;
 import org.totaldiff.experiments.io.RunDirectory;
+import org.totaldiff.pinn.sampling.Box;
 import org.totaldiff.pinn.train.TrainingListener;
 import org.totaldiff.pinn.train.TrainingView;
 
@@ -71,15 +74,92 @@ public final class Monitors implements AutoCloseable {
         return csv;
     }
 
-    /** The groups of the collocation points that {@code config} asks for. */
+    /**
+     * The groups of the collocation points that {@code config} asks for. Points added by
+     * residual-based refinement (the rows after {@link TrainingView#initialPoints()}) keep the
+     * groups of the drawn points as they were and join one: with spatial groups the group of their
+     * own cell, else (and if their cell held no drawn point) the group of the nearest drawn point
+     * that is in a group (distance in coordinates scaled to the unit box). B never changes, a group
+     * only gains points, and before the first addition the grouping is exactly the one without
+     * refinement.
+     */
     static Grouping grouping(MonitorConfig config, TrainingView run) {
         int n = run.collocation().size();
+        int initial = run.initialPoints();
         int groups = config.groups();
-        return switch (config.grouping()) {
-            case CONTIGUOUS -> Grouping.contiguous(n, groups);
-            case PER_SAMPLE -> Grouping.perSample(n);
-            case SPATIAL -> Grouping.of(spatialCells(run, (int) Math.round(Math.sqrt(groups))));
-        };
+        if (n == initial) {
+            return switch (config.grouping()) {
+                case CONTIGUOUS -> Grouping.contiguous(n, groups);
+                case PER_SAMPLE -> Grouping.perSample(n);
+                case SPATIAL -> Grouping.of(spatialCells(run, (int) Math.round(Math.sqrt(groups))));
+            };
+        }
+        int[] groupOf = new int[n];
+        int b;
+        int[] cellGroup = null;
+        int[] cell = null;
+        switch (config.grouping()) {
+            case CONTIGUOUS -> {
+                int size = initial / groups;
+                for (int i = 0; i < initial; i++) {
+                    groupOf[i] = i < groups * size ? i / size : Partition.NONE;
+                }
+                b = groups;
+            }
+            case SPATIAL -> {
+                int side = (int) Math.round(Math.sqrt(groups));
+                cell = ResidualOrder.cellIndices(run.points(), run.domain(), side);
+                cellGroup = cellGroups(cell, initial, (int) Math.round(Math.pow(side, run.domain().dim())));
+                b = 0;
+                for (int i = 0; i < initial; i++) {
+                    groupOf[i] = cellGroup[cell[i]];
+                    b = Math.max(b, groupOf[i] + 1);
+                }
+            }
+            default -> throw new IllegalArgumentException("per-sample groups cannot follow added points");
+        }
+        for (int i = initial; i < n; i++) {
+            int own = cellGroup == null ? Partition.NONE : cellGroup[cell[i]];
+            groupOf[i] = own != Partition.NONE ? own : groupOf[nearestGrouped(run, groupOf, initial, i)];
+        }
+        return Grouping.of(Partition.of(groupOf, b));
+    }
+
+    /** The group of each cell: occupied cells (among the first {@code initial} points) numbered in cell order. */
+    private static int[] cellGroups(int[] cell, int initial, int cells) {
+        int[] group = new int[cells];
+        for (int i = 0; i < initial; i++) {
+            group[cell[i]] = 1;
+        }
+        int groups = 0;
+        for (int c = 0; c < cells; c++) {
+            group[c] = group[c] > 0 ? groups++ : Partition.NONE;
+        }
+        return group;
+    }
+
+    /** The drawn point in a group nearest to point i (the first of equals). */
+    private static int nearestGrouped(TrainingView run, int[] groupOf, int initial, int i) {
+        DMatrixRMaj p = run.points();
+        Box box = run.domain();
+        int d = p.numCols;
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < initial; j++) {
+            if (groupOf[j] == Partition.NONE) {
+                continue;
+            }
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                double t = (p.get(i, k) - p.get(j, k)) / box.width(k);
+                s += t * t;
+            }
+            if (s < bestDistance) {
+                bestDistance = s;
+                best = j;
+            }
+        }
+        return best;
     }
 
     /**
@@ -89,19 +169,12 @@ public final class Monitors implements AutoCloseable {
      */
     private static Partition spatialCells(TrainingView run, int side) {
         int[] cell = ResidualOrder.cellIndices(run.points(), run.domain(), side);
-        int[] group = new int[(int) Math.round(Math.pow(side, run.domain().dim()))];
-        for (int c : cell) {
-            group[c] = 1;
-        }
-        int groups = 0;
-        for (int c = 0; c < group.length; c++) {
-            group[c] = group[c] > 0 ? groups++ : -1;
-        }
+        int[] group = cellGroups(cell, cell.length, (int) Math.round(Math.pow(side, run.domain().dim())));
         int[] groupOf = new int[cell.length];
         for (int i = 0; i < cell.length; i++) {
             groupOf[i] = group[cell[i]];
         }
-        return Partition.of(groupOf, groups);
+        return Partition.of(groupOf, Arrays.stream(group).max().orElse(-1) + 1);
     }
 
     /** The listeners, to be called before the run checkpoints (see {@link SnrMonitor}). */

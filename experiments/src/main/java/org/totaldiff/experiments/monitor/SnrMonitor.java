@@ -39,8 +39,8 @@ final class SnrMonitor implements TrainingListener {
 
     private final MetricsCsv csv;
     private final MonitorConfig config;
-    private final Grouping grouping;
-    private final ResidualOrder residualOrder;
+    private Grouping grouping;
+    private ResidualOrder residualOrder;
     private final int lastAdamIteration;
     private final List<Node> weights;
     private final List<GroupMoments> moments = new ArrayList<>();
@@ -88,6 +88,11 @@ final class SnrMonitor implements TrainingListener {
             return;
         }
         TrainingView run = step.run();
+        if (grouping.samples() != run.collocation().size()) {
+            // refinement added points: they join the groups and cells (Monitors.grouping)
+            grouping = Monitors.grouping(config, run);
+            residualOrder = new ResidualOrder(run.points(), run.domain(), config.residualCells());
+        }
         Tape tape = run.net().tape();
         for (int l = 0; l < weights.size(); l++) {
             GroupStatistics.measure(tape, weights.get(l), run.collocation(), grouping, moments.get(l));

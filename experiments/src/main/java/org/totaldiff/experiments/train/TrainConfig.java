@@ -3,6 +3,7 @@ package org.totaldiff.experiments.train;
 import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.pinn.loss.Rba;
 import org.totaldiff.pinn.loss.SelfAdaptive;
+import org.totaldiff.pinn.sampling.ResidualRefinement;
 import org.totaldiff.pinn.pde.AllenCahnProblem;
 import org.totaldiff.pinn.optim.LbfgsConfig;
 
@@ -26,6 +27,10 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
     public TrainConfig {
         if (monitors == null) {
             monitors = MonitorConfig.none();
+        }
+        if (monitors.snr() && monitors.grouping() == MonitorConfig.Grouping.PER_SAMPLE && sampling.refines()) {
+            throw new IllegalArgumentException("--snr-grouping per-sample cannot be combined with --rar-every (B = N"
+                    + " would change as points are added); use contiguous or spatial groups");
         }
         if (monitors.snr() && monitors.grouping() != MonitorConfig.Grouping.PER_SAMPLE
                 && monitors.groups() > sampling.collocation()) {
@@ -152,10 +157,21 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
      * @param boundaryGrid Helmholtz: 0 for evenly spaced boundary points, else the boundary points
      *     of each side are drawn at random from this many evenly spaced nodes of the side (the
      *     authors' code: 100 of 1,001)
+     * @param rarEvery residual-based refinement ({@link ResidualRefinement}): add points before
+     *     every this many Adam iterations; 0 (the default, and a run.json without the fields): off
+     * @param rarPoints the points added each time (0 with refinement off)
+     * @param rarCandidates the random candidates whose residual is evaluated each time
      */
-    public record SamplingConfig(int collocation, int boundary, long seed, int boundaryGrid) {
+    public record SamplingConfig(int collocation, int boundary, long seed, int boundaryGrid, int rarEvery,
+            int rarPoints, int rarCandidates) {
         public SamplingConfig {
             positive("--points", collocation);
+            if (rarEvery < 0) {
+                throw new IllegalArgumentException("--rar-every must be >= 1, got " + rarEvery);
+            }
+            if (rarEvery > 0) {
+                new ResidualRefinement.Config(rarEvery, rarPoints, rarCandidates, seed);
+            }
             if (boundary < 2) {
                 throw new IllegalArgumentException("--boundary-points must be >= 2, got " + boundary);
             }
@@ -164,9 +180,24 @@ public record TrainConfig(ProblemConfig problem, NetworkConfig network, Optimize
             }
         }
 
-        /** Evenly spaced boundary points. */
+        /** Without refinement. */
+        public SamplingConfig(int collocation, int boundary, long seed, int boundaryGrid) {
+            this(collocation, boundary, seed, boundaryGrid, 0, 0, 0);
+        }
+
+        /** Evenly spaced boundary points, without refinement. */
         public SamplingConfig(int collocation, int boundary, long seed) {
             this(collocation, boundary, seed, 0);
+        }
+
+        /** True if residual-based refinement adds points during Adam. */
+        public boolean refines() {
+            return rarEvery > 0;
+        }
+
+        /** The refinement's settings (its candidates seeded from the points' seed); null if off. */
+        public ResidualRefinement.Config refinement() {
+            return refines() ? new ResidualRefinement.Config(rarEvery, rarPoints, rarCandidates, seed) : null;
         }
     }
 

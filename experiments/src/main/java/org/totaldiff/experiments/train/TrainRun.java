@@ -31,6 +31,7 @@ import org.totaldiff.pinn.optim.StepDecay;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
 import org.totaldiff.pinn.sampling.Box;
+import org.totaldiff.pinn.sampling.ResidualRefinement;
 import org.totaldiff.pinn.sampling.Sampling;
 import org.totaldiff.pinn.sampling.TensorGrid;
 import org.totaldiff.pinn.train.Step;
@@ -111,6 +112,9 @@ public final class TrainRun {
             weighting = causal(weighting, domain, collocation, config.weighting());
         }
         this.trainer = new Trainer(problem, net, adam, weighting, collocation, conditions);
+        if (config.sampling().refines()) {
+            trainer.setRefinement(new ResidualRefinement(config.sampling().refinement()));
+        }
         this.lbfgs = new Lbfgs(oc.lbfgs());
         trainer.attachLbfgs(lbfgs);
         int g = config.schedule().testGrid();
@@ -131,11 +135,7 @@ public final class TrainRun {
             throw new IllegalArgumentException("--causal-epsilon: the problem has no time coordinate t"
                     + " (causal training applies to allen-cahn and burgers)");
         }
-        double[] time = new double[collocation.numRows];
-        for (int i = 0; i < time.length; i++) {
-            time[i] = collocation.get(i, t);
-        }
-        return new CausalWeighting(weighting, time, domain.lower(t), domain.upper(t), w.causalSlices(),
+        return new CausalWeighting(weighting, collocation, t, domain.lower(t), domain.upper(t), w.causalSlices(),
                 w.causalEpsilon());
     }
 
@@ -238,6 +238,9 @@ public final class TrainRun {
                 }
             } else {
                 recorder.stopped(done);
+            }
+            if (config.sampling().refines()) {
+                outputs.writePoints(dir); // with the added points
             }
             outputs.writeModel(dir);
             outputs.writePlots(dir, lastRelL2);

@@ -166,7 +166,9 @@ class TrainRunTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"helmholtz", "burgers --causal-epsilon 1 --causal-slices 4",
-        "allen-cahn --weighting sa --sa-lr 0.01"})
+        "allen-cahn --weighting sa --sa-lr 0.01",
+        "burgers --weighting rba --causal-epsilon 1 --causal-slices 4 --rar-every 4 --rar-points 5 --rar-candidates 40",
+        "allen-cahn --weighting sa --rar-every 6 --rar-points 3 --rar-candidates 20 --snr-grouping spatial --snr-groups 4"})
     void anInterruptedRunResumesBitForBit(String setup, @TempDir Path tmp) throws Exception {
         String[] words = setup.split(" ");
         String problem = words[0];

@@ -25,24 +25,29 @@ import org.totaldiff.pinn.optim.OptimizerState;
 public final class CausalWeighting implements ResidualWeighting {
 
     private final ResidualWeighting inner;
-    private final int[] slice;
+    private final int timeColumn;
+    private final double t0;
+    private final double t1;
+    private int[] slice;
     private final int[] count;
     private final int slices;
     private final double epsilon;
     private final double[] sliceLoss;
     private final double[] factor;
-    private final DMatrixRMaj lambda;
+    private DMatrixRMaj lambda;
     private double minWeight = Double.NaN;
 
     /**
      * @param inner the weighting whose weights the causal factors multiply
-     * @param time the time of each collocation point (N values)
+     * @param points the collocation points (N x d)
+     * @param timeColumn the column of {@code points} that holds the time (also of points added later)
      * @param t0 start of the time interval
      * @param t1 end of the time interval
      * @param slices M, at least 1
      * @param epsilon the causality parameter ε, finite and &gt;= 0 (0: every slice counts fully)
      */
-    public CausalWeighting(ResidualWeighting inner, double[] time, double t0, double t1, int slices, double epsilon) {
+    public CausalWeighting(ResidualWeighting inner, DMatrixRMaj points, int timeColumn, double t0, double t1,
+            int slices, double epsilon) {
         if (slices < 1) {
             throw new IllegalArgumentException("causal weighting: slices must be >= 1, got " + slices);
         }
@@ -52,19 +57,46 @@ public final class CausalWeighting implements ResidualWeighting {
         if (!(t1 > t0)) {
             throw new IllegalArgumentException("causal weighting: the time interval [" + t0 + ", " + t1 + "] is empty");
         }
+        if (timeColumn < 0 || timeColumn >= points.numCols) {
+            throw new IllegalArgumentException("causal weighting: time column " + timeColumn + " of points with "
+                    + points.numCols + " columns");
+        }
         this.inner = inner;
+        this.timeColumn = timeColumn;
+        this.t0 = t0;
+        this.t1 = t1;
         this.slices = slices;
         this.epsilon = epsilon;
-        this.slice = new int[time.length];
+        this.slice = new int[0];
         this.count = new int[slices];
-        for (int i = 0; i < time.length; i++) {
-            int k = (int) Math.floor((time[i] - t0) / (t1 - t0) * slices);
-            slice[i] = Math.max(0, Math.min(slices - 1, k));
-            count[slice[i]]++;
-        }
         this.sliceLoss = new double[slices];
         this.factor = new double[slices];
-        this.lambda = new DMatrixRMaj(time.length, 1);
+        this.lambda = new DMatrixRMaj(0, 1);
+        assignSlices(points);
+    }
+
+    /** A weighting over points given by their times alone (one column). */
+    public CausalWeighting(ResidualWeighting inner, double[] time, double t0, double t1, int slices, double epsilon) {
+        this(inner, new DMatrixRMaj(time.length, 1, true, time), 0, t0, t1, slices, epsilon);
+    }
+
+    /** Appends the slices of {@code points} (their time column) to those of the points before. */
+    private void assignSlices(DMatrixRMaj points) {
+        int n = slice.length;
+        slice = java.util.Arrays.copyOf(slice, n + points.numRows);
+        for (int i = 0; i < points.numRows; i++) {
+            int k = (int) Math.floor((points.get(i, timeColumn) - t0) / (t1 - t0) * slices);
+            slice[n + i] = Math.max(0, Math.min(slices - 1, k));
+            count[slice[n + i]]++;
+        }
+        lambda = new DMatrixRMaj(slice.length, 1);
+    }
+
+    /** The added points get their slices; the wrapped weighting grows its own weights. */
+    @Override
+    public void addPoints(DMatrixRMaj points) {
+        assignSlices(points);
+        inner.addPoints(points);
     }
 
     @Override

@@ -100,6 +100,13 @@ public final class Rba implements ResidualWeighting {
     }
 
     @Override
+    public void addPoints(DMatrixRMaj points) {
+        if (lambda != null) {
+            lambda = ResidualWeighting.grownByMean(lambda, points.numRows);
+        }
+    }
+
+    @Override
     public void restore(DMatrixRMaj weights) {
         lambda = weights == null ? null : weights.copy();
     }

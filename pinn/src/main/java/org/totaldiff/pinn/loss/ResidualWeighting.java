@@ -35,6 +35,16 @@ public interface ResidualWeighting {
     void restore(DMatrixRMaj weights);
 
     /**
+     * Collocation points were appended to the N the weights cover (residual-based refinement,
+     * {@link org.totaldiff.pinn.sampling.ResidualRefinement}): the weights grow with them, each new
+     * point starting at the mean of the current weights (neither favoured nor ignored). Before
+     * the first update there is nothing to grow.
+     *
+     * @param points the appended points (m x d, the problem's coordinates), in their order
+     */
+    void addPoints(DMatrixRMaj points);
+
+    /**
      * The state of the weights' own optimizer, for a checkpoint ({@link SelfAdaptive}'s Adam
      * moments), or null if the weights have none (RBA's update needs only the weights).
      */
@@ -105,6 +115,11 @@ public interface ResidualWeighting {
         }
 
         @Override
+        public void addPoints(DMatrixRMaj points) {
+            tracked.addPoints(points);
+        }
+
+        @Override
         public OptimizerState state() {
             return tracked.state();
         }
@@ -123,11 +138,31 @@ public interface ResidualWeighting {
         }
 
         @Override
+        public void addPoints(DMatrixRMaj points) {
+            if (weights != null) {
+                throw new IllegalStateException("weighting " + name + ": fixed weights cannot take added points");
+            }
+        }
+
+        @Override
         public void restore(DMatrixRMaj saved) {
             if (saved != null || weights != null) {
                 throw new IllegalArgumentException("weighting " + name + ": a checkpoint with residual weights"
                         + " cannot be resumed without weighting; use --weighting rba");
             }
         }
+    }
+
+    /**
+     * {@code weights} (N x 1) with {@code added} more rows, each the mean of the N: what
+     * {@link #addPoints} gives a weighting whose weights are a plain vector.
+     */
+    static DMatrixRMaj grownByMean(DMatrixRMaj weights, int added) {
+        int n = weights.getNumElements();
+        double mean = n == 0 ? 0 : org.totaldiff.engine.PortableMath.sum(weights.data, 0, n) / n;
+        DMatrixRMaj out = new DMatrixRMaj(n + added, 1);
+        System.arraycopy(weights.data, 0, out.data, 0, n);
+        java.util.Arrays.fill(out.data, n, n + added, mean);
+        return out;
     }
 }

@@ -100,6 +100,29 @@ public final class SelfAdaptive implements ResidualWeighting {
         return lambda;
     }
 
+    /**
+     * New points start at the mean weight with zero Adam moments, under Adam's one step count (so
+     * their first steps are bias-corrected as the others', not as a fresh optimizer's).
+     */
+    @Override
+    public void addPoints(DMatrixRMaj points) {
+        if (lambda == null) {
+            return;
+        }
+        int m = points.numRows;
+        lambda = ResidualWeighting.grownByMean(lambda, m);
+        used = null;
+        OptimizerState state = ascent.state();
+        java.util.Map<String, DMatrixRMaj> grown = new java.util.LinkedHashMap<>();
+        for (String name : state.arrayNames()) {
+            DMatrixRMaj a = state.array(name);
+            DMatrixRMaj g = new DMatrixRMaj(a.numRows + m, 1);
+            System.arraycopy(a.data, 0, g.data, 0, a.getNumElements());
+            grown.put(name, g);
+        }
+        ascent.restore(new OptimizerState(state.kind(), state.scalars(), grown));
+    }
+
     @Override
     public void restore(DMatrixRMaj weights) {
         lambda = weights == null ? null : weights.copy();

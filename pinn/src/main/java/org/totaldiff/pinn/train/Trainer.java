@@ -20,6 +20,7 @@ import org.totaldiff.pinn.optim.Objective;
 import org.totaldiff.pinn.optim.Optimizer;
 import org.totaldiff.pinn.pde.Condition;
 import org.totaldiff.pinn.pde.PdeProblem;
+import org.totaldiff.pinn.sampling.ResidualRefinement;
 
 /**
  * Full-batch PINN training: every iteration records the loss on one reused tape, runs one
@@ -57,15 +58,17 @@ public final class Trainer {
     private final Mlp net;
     private final Optimizer optimizer;
     private final ResidualWeighting weighting;
-    private final DMatrixRMaj collocation;
+    private final int initialPoints;
+    private DMatrixRMaj collocation;
     private final List<Condition> conditions;
     private final Tape tape = new Tape();
     private final Mlp.Bound bound;
-    private final SampleSet set;
+    private SampleSet set;
     private final List<DMatrixRMaj> params;
     private final List<DMatrixRMaj> grads = new ArrayList<>();
     private final TrainingView view;
     private Lbfgs lbfgs;
+    private ResidualRefinement refinement;
 
     /**
      * @param collocation N x d collocation points (the residual's full batch)
@@ -86,6 +89,7 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.weighting = weighting;
         this.collocation = collocation;
+        this.initialPoints = collocation.numRows;
         this.conditions = List.copyOf(conditions);
         this.bound = net.bind(tape);
         this.set = new SampleSet("collocation", collocation.numRows);
@@ -93,7 +97,34 @@ public final class Trainer {
         for (Node p : bound.parameters()) {
             grads.add(p.grad());
         }
-        this.view = new TrainingView(bound, collocation, set, problem.domain(), optimizer, weighting);
+        this.view = new TrainingView(this);
+    }
+
+    /**
+     * Residual-based refinement during Adam: before every iteration it is due at, the points it
+     * selects are added ({@link #addPoints}). Not during L-BFGS (one fixed objective).
+     */
+    public void setRefinement(ResidualRefinement refinement) {
+        this.refinement = refinement;
+    }
+
+    /**
+     * Appends collocation points: the residual loss covers them from the next iteration on, and
+     * the weighting grows with them ({@link ResidualWeighting#addPoints}).
+     *
+     * @param added m x d points
+     */
+    public void addPoints(DMatrixRMaj added) {
+        if (added.numCols != collocation.numCols) {
+            throw new IllegalArgumentException("trainer: added points have " + added.numCols + " columns, the"
+                    + " collocation points " + collocation.numCols);
+        }
+        DMatrixRMaj grown = new DMatrixRMaj(collocation.numRows + added.numRows, collocation.numCols);
+        System.arraycopy(collocation.data, 0, grown.data, 0, collocation.getNumElements());
+        System.arraycopy(added.data, 0, grown.data, collocation.getNumElements(), added.getNumElements());
+        collocation = grown;
+        set = new SampleSet("collocation", grown.numRows);
+        weighting.addPoints(added);
     }
 
     /** Iterations completed so far: Adam's, plus L-BFGS's after them. */
@@ -181,6 +212,10 @@ public final class Trainer {
     public Stop run(int endIteration, List<? extends TrainingListener> listeners) {
         while (iteration() < endIteration) {
             int it = iteration();
+            if (refinement != null && refinement.due(it)) {
+                // before the iteration, so that a run resumed at it adds the same points
+                addPoints(refinement.select(net, problem, it));
+            }
             tape.rewind();
             tape.zeroGrad();
             PinnLoss loss = PinnLoss.record(bound, problem, collocation, set, conditions, weighting, it);
@@ -252,16 +287,23 @@ public final class Trainer {
         DMatrixRMaj points = checkpoint.extras().containsKey(COLLOCATION)
                 ? checkpoint.extra(COLLOCATION).toMatrix() : null;
         int n = collocation.getNumElements();
-        if (points == null || points.getNumElements() != n
-                || !java.util.Arrays.equals(points.data, 0, n, collocation.data, 0, n)) {
+        if (points == null || points.getNumElements() < n || points.numCols != collocation.numCols
+                || !java.util.Arrays.equals(points.data, 0, n, collocation.data, 0, n)
+                || (points.getNumElements() > n && refinement == null)) {
             throw new IllegalArgumentException("checkpoint: its collocation points differ from this run's;"
-                    + " resume with the same problem, point count and seed");
+                    + " resume with the same problem, point count, seed and refinement options");
         }
         OptimizerState state = checkpoint.optimizer().orElseThrow(() -> new IllegalArgumentException(
                 "checkpoint: it holds no optimizer state, so the run cannot continue exactly"));
         // the parts that validate themselves first, the parameters last
         optimizer.restore(state);
         restoreLbfgs(checkpoint);
+        if (points.numRows > collocation.numRows) {
+            // the points refinement added before the checkpoint
+            DMatrixRMaj added = new DMatrixRMaj(points.numRows - collocation.numRows, points.numCols);
+            System.arraycopy(points.data, n, added.data, 0, added.getNumElements());
+            addPoints(added);
+        }
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
         weighting.restoreState(stateAt(checkpoint, WEIGHTS_OPTIMIZER));
@@ -336,8 +378,24 @@ public final class Trainer {
         return weighting;
     }
 
+    /** The collocation points: the drawn ones, then any added by refinement. */
     public DMatrixRMaj collocation() {
         return collocation;
+    }
+
+    /** The number of collocation points drawn at the start (the first rows of {@link #collocation()}). */
+    public int initialPoints() {
+        return initialPoints;
+    }
+
+    /** The sample set of the collocation rows (as many samples as {@link #collocation()} has rows). */
+    SampleSet sampleSet() {
+        return set;
+    }
+
+    /** The network bound to the training tape. */
+    Mlp.Bound bound() {
+        return bound;
     }
 
     public List<Condition> conditions() {

@@ -197,6 +197,23 @@ class GroupStatisticsTest {
         assertAgree(bruteForce(s, groups), streamed(s, Grouping.of(p)), 1e-10);
     }
 
+    /** Samples in no group (Partition.NONE, scattered) count in no group's gradient. */
+    @Test
+    void aPartitionWithUngroupedSamplesMatchesOneBackwardPerGroup() {
+        Setup s = Setup.helmholtz(53, 4);
+        int[] groupOf = new int[53];
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = i % 5 == 3 ? Partition.NONE : (i * 7) % 6;
+        }
+        Partition p = Partition.of(groupOf, 6);
+        assertEquals(10, p.ungrouped());
+        List<int[]> groups = new ArrayList<>();
+        for (int b = 0; b < p.groups(); b++) {
+            groups.add(p.members(b));
+        }
+        assertAgree(bruteForce(s, groups), streamed(s, Grouping.of(p)), 1e-10);
+    }
+
     @Test
     void perSampleMomentsMatchOneBackwardPerSample() {
         for (Setup s : List.of(Setup.helmholtz(30, 17), Setup.allenCahnPeriodicEmbedding(24, 8))) {

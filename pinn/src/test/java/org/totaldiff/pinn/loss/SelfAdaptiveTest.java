@@ -107,4 +107,34 @@ class SelfAdaptiveTest {
         CausalWeighting causal = new CausalWeighting(sa, new double[] {0.2, 0.7}, 0, 1, 2, 1.0);
         assertEquals(sa.state().arrayNames(), causal.state().arrayNames());
     }
+
+    /** Refinement appends points: the weights grow by their mean, the moments by zeros, and training goes on. */
+    @Test
+    void addedPointsStartAtTheMeanWeight() {
+        SelfAdaptive sa = new SelfAdaptive(new SelfAdaptive.Config(0.1, 1.0));
+        sa.addPoints(new DMatrixRMaj(2, 2)); // before the first update: nothing to grow
+        sa.update(column(0, 1, 2), 0);
+        double mean = (sa.attention().data[0] + sa.attention().data[1] + sa.attention().data[2]) / 3;
+        sa.addPoints(new DMatrixRMaj(2, 2));
+        assertEquals(5, sa.attention().getNumElements());
+        assertEquals(mean, sa.attention().data[3], 1e-15);
+        assertEquals(mean, sa.attention().data[4], 1e-15);
+        assertNull(sa.weights());
+        assertEquals(5, sa.update(column(0, 1, 2, 3, 4), 1).getNumElements());
+        // a new weight's moments start at zero under Adam's shared step count (t = 2 here):
+        // m = 0.1 g, v = 0.001 g², step = lr m / (1 - 0.9²) / (sqrt(v / (1 - 0.999²)) + eps)
+        double g = 2 * mean * 16 / 5;
+        double step = 0.1 * (0.1 * g) / (1 - 0.81) / (Math.sqrt(0.001 * g * g) / Math.sqrt(1 - 0.998001) + 1e-8);
+        assertEquals(mean + step, sa.attention().data[4], 1e-12);
+
+        Rba rba = new Rba(Rba.Config.paper());
+        rba.update(column(1, 2), 0);
+        rba.addPoints(new DMatrixRMaj(1, 2));
+        assertEquals((rba.weights().data[0] + rba.weights().data[1]) / 2, rba.weights().data[2], 1e-15);
+
+        CausalWeighting causal = new CausalWeighting(new Rba(Rba.Config.paper()), new double[] {0.1, 0.9}, 0, 1, 2, 1);
+        causal.update(column(1, 1), 0);
+        causal.addPoints(new DMatrixRMaj(new double[][] {{0.2}}));
+        assertEquals(3, causal.update(column(1, 1, 1), 1).getNumElements());
+    }
 }
