@@ -374,6 +374,10 @@ public final class TrainCommand implements Callable<Integer> {
         WeightingConfig weightingConfig = new WeightingConfig(or(weighting, w.kind()), or(rbaGamma, w.gamma()),
                 or(rbaEta, w.eta()), or(rbaStart, w.start()), or(rbaNormalization, w.normalization()), conditionWeights,
                 slices, or(causalEpsilon, w.causalEpsilon()), or(saLearningRate, w.saLearningRate()));
+        if (saLearningRate != null && !(saLearningRate > 0 && Double.isFinite(saLearningRate))) {
+            // checked here: the config reads a 0 as "not given" (a run.json from before the option)
+            throw new IllegalArgumentException("--sa-lr must be a finite number > 0, got " + saLearningRate);
+        }
         if (saLearningRate != null && weightingConfig.kind() != TrainConfig.Weighting.SA) {
             throw new IllegalArgumentException("--sa-lr needs --weighting sa (this run's weighting is "
                     + weightingConfig.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
@@ -382,6 +386,10 @@ public final class TrainCommand implements Callable<Integer> {
         ScheduleConfig sc = base.schedule();
         ScheduleConfig schedule = new ScheduleConfig(or(iterations, sc.iterations()), or(logEvery, sc.logEvery()),
                 or(evalEvery, sc.evalEvery()), or(checkpointEvery, sc.checkpointEvery()), or(testGrid, sc.testGrid()));
+        if (sampling.refines() && sampling.rarEvery() >= schedule.iterations()) {
+            throw new IllegalArgumentException("--rar-every " + sampling.rarEvery() + " adds no point within the "
+                    + schedule.iterations() + " Adam iterations; give a value below --iterations");
+        }
         return new TrainConfig(problemConfig, network, optimizer, sampling, weightingConfig, schedule,
                 monitorConfig(base.monitors(), sampling.collocation()));
     }

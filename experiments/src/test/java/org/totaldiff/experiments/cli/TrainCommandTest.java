@@ -119,4 +119,31 @@ class TrainCommandTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> configured(TrainConfig.Problem.BURGERS, "--weighting", "sa", "--sa-lr", "-1"));
     }
+
+    @Test
+    void badSelfAdaptiveAndRefinementOptionsAreOneLineNamingTheOptionAndExitTwo() {
+        String[][] bad = {
+            {"--weighting", "sa", "--sa-lr", "0"},
+            {"--weighting", "sa", "--sa-lr", "NaN"},
+            {"--rar-every", "0"},
+            {"--rar-points", "8"},
+            {"--rar-every", "50", "--rar-points", "0"},
+            {"--rar-every", "50", "--rar-points", "64", "--rar-candidates", "32"},
+            {"--rar-every", "50", "--rar-candidates", "300000"},
+            {"--rar-every", "100", "--iterations", "100"},
+            {"--rar-every", "50", "--snr-grouping", "per-sample"},
+        };
+        for (String[] options : bad) {
+            StringWriter err = new StringWriter();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--problem", "burgers",
+                    "--out", tmp.resolve("runs/r").toString()));
+            args.addAll(java.util.List.of(options));
+            assertEquals(ExitCodes.USAGE, run(err, args.toArray(String[]::new)), err.toString());
+            String message = err.toString().strip();
+            assertEquals(1, message.split("\\R").length, message);
+            String option = options[options.length - 2].equals("--snr-grouping") ? "per-sample" : options[options.length - 2];
+            assertTrue(message.contains(option), options[options.length - 2] + ": " + message);
+            assertFalse(Files.exists(tmp.resolve("runs")), String.join(" ", options));
+        }
+    }
 }

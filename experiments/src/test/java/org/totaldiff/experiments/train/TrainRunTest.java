@@ -242,19 +242,33 @@ class TrainRunTest {
                 m.configAs(TrainConfig.class).monitors().grouping());
     }
 
-    @Test
-    void anInterruptionDuringLbfgsAlsoResumesBitForBit(@TempDir Path tmp) throws Exception {
+    /**
+     * L-BFGS minimises with the weights of Adam's last loss frozen; a run stopped during L-BFGS,
+     * or exactly where Adam ends, must resume with those weights, whatever the weighting (the
+     * self-adaptive weights' tracked λ is one ascent step past them, the causal factors are
+     * recomputed from residuals).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"helmholtz --weighting rba, 25", "helmholtz --weighting rba, 20",
+        "burgers --weighting sa --sa-lr 0.05, 25", "burgers --weighting sa --sa-lr 0.05, 20",
+        "burgers --weighting rba --causal-epsilon 1 --causal-slices 4, 25",
+        "allen-cahn --weighting sa --sa-lr 0.05 --causal-epsilon 1 --causal-slices 4, 20"})
+    void anInterruptionDuringLbfgsAlsoResumesBitForBit(String setup, int stopAt, @TempDir Path tmp) throws Exception {
+        String[] words = setup.split(" ");
+        String problem = words[0];
+        List<String> options = new ArrayList<>(List.of(words).subList(1, words.length));
+        options.addAll(List.of("--lbfgs-iterations", "10"));
         Path straight = tmp.resolve("straight");
-        assertEquals(0, train("helmholtz", straight, "--lbfgs-iterations", "10").code());
+        assertEquals(0, train(problem, straight, options.toArray(String[]::new)).code());
         Path stopped = tmp.resolve("stopped");
         TrainConfig config = configOf(straight);
         TrainRun run = new TrainRun(config);
-        run.stopAt(25);
+        run.stopAt(stopAt);
         try (RunRecorder recorder = RunRecorder.start(RunDirectory.open(stopped, RunDirectory.Mode.NEW), "train",
                 List.of(), config, config.sampling().seed(), run.columns())) {
-            assertEquals(25, run.run(recorder, Progress.quiet()).iterations());
+            assertEquals(stopAt, run.run(recorder, Progress.quiet()).iterations());
         }
-        assertEquals(0, train("helmholtz", stopped, "--resume", stopped.toString()).code());
+        assertEquals(0, train(problem, stopped, "--resume", stopped.toString()).code());
         NpzArchive a = Npz.read(straight.resolve("model.npz"));
         NpzArchive b = Npz.read(stopped.resolve("model.npz"));
         assertEquals(30, a.longScalar("iteration"));

@@ -101,8 +101,10 @@ public final class SelfAdaptive implements ResidualWeighting {
     }
 
     /**
-     * New points start at the mean weight with zero Adam moments, under Adam's one step count (so
-     * their first steps are bias-corrected as the others', not as a fresh optimizer's).
+     * New points start at the mean weight, and their Adam moments at the mean of the others'
+     * moments: under Adam's one step count, zero moments would be bias-corrected as if they had
+     * been averaged over all past steps and give the new points a several times larger step for
+     * hundreds of iterations; the mean moments give them the step of a typical point.
      */
     @Override
     public void addPoints(DMatrixRMaj points) {
@@ -115,10 +117,7 @@ public final class SelfAdaptive implements ResidualWeighting {
         OptimizerState state = ascent.state();
         java.util.Map<String, DMatrixRMaj> grown = new java.util.LinkedHashMap<>();
         for (String name : state.arrayNames()) {
-            DMatrixRMaj a = state.array(name);
-            DMatrixRMaj g = new DMatrixRMaj(a.numRows + m, 1);
-            System.arraycopy(a.data, 0, g.data, 0, a.getNumElements());
-            grown.put(name, g);
+            grown.put(name, ResidualWeighting.grownByMean(state.array(name), m));
         }
         ascent.restore(new OptimizerState(state.kind(), state.scalars(), grown));
     }

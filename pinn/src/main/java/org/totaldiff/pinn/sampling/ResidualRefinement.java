@@ -28,6 +28,9 @@ public final class ResidualRefinement {
      * @param seed the seed of the candidates' generator (mixed with the iteration)
      */
     public record Config(int every, int points, int candidates, long seed) {
+        /** The most candidates one refinement evaluates (2^18: a few GB of jets for a wide network). */
+        public static final int MAX_CANDIDATES = 1 << 18;
+
         public Config {
             if (every < 1) {
                 throw new IllegalArgumentException("--rar-every must be >= 1, got " + every);
@@ -38,6 +41,10 @@ public final class ResidualRefinement {
             if (candidates < points) {
                 throw new IllegalArgumentException("--rar-candidates must be at least --rar-points (" + points
                         + "), got " + candidates);
+            }
+            if (candidates > MAX_CANDIDATES) {
+                throw new IllegalArgumentException("--rar-candidates must be at most " + MAX_CANDIDATES
+                        + " (their residuals are evaluated in one pass), got " + candidates);
             }
         }
     }

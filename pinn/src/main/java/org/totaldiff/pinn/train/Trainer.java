@@ -51,6 +51,7 @@ public final class Trainer {
 
     private static final String COLLOCATION = "collocation";
     private static final String RESIDUAL_WEIGHTS = "residual_weights";
+    private static final String LOSS_WEIGHTS = "loss_weights";
     private static final String LBFGS = "lbfgs/";
     private static final String WEIGHTS_OPTIMIZER = "weighting/";
 
@@ -69,6 +70,13 @@ public final class Trainer {
     private final TrainingView view;
     private Lbfgs lbfgs;
     private ResidualRefinement refinement;
+    /**
+     * The weights of the latest loss (λ in mean((λ r)²); null: unweighted): what L-BFGS freezes
+     * when Adam ends, and then the frozen copy. Saved in checkpoints, since a weighting's own
+     * state need not hold them (self-adaptive weights keep λ after their ascent step, causal
+     * weights are recomputed from the next residuals).
+     */
+    private DMatrixRMaj lossWeights;
 
     /**
      * @param collocation N x d collocation points (the residual's full batch)
@@ -159,7 +167,8 @@ public final class Trainer {
                     + " (maxIterations 1), got " + lbfgs.config().maxIterations());
         }
         this.lbfgs = lbfgs;
-        ResidualWeighting frozen = ResidualWeighting.frozen(weighting.weights());
+        ResidualWeighting frozen = ResidualWeighting.frozen(lossWeights);
+        lossWeights = frozen.weights();
         Step[] first = new Step[1];
         while (iteration() < endIteration) {
             int it = iteration();
@@ -219,6 +228,7 @@ public final class Trainer {
             tape.rewind();
             tape.zeroGrad();
             PinnLoss loss = PinnLoss.record(bound, problem, collocation, set, conditions, weighting, it);
+            lossWeights = weighting.weights();
             double lossValue = loss.total().scalar();
             if (!Double.isFinite(lossValue)) {
                 throw new IllegalStateException("training diverged at iteration " + it + ": loss is " + lossValue
@@ -244,8 +254,9 @@ public final class Trainer {
 
     /**
      * Everything needed to continue this run bit for bit: the iteration, the parameters (W0, b0,
-     * ...), the optimizer's state, the residual weights and the collocation points (to check on
-     * resume that the run is the same).
+     * ...), the optimizer's state, the residual weights (tracked, their optimizer's state, and
+     * those of the latest loss, which L-BFGS keeps frozen) and the collocation points (to check
+     * on resume that the run is the same).
      */
     public Checkpoint checkpoint(Map<String, String> metadata) {
         Map<String, DMatrixRMaj> named = new LinkedHashMap<>();
@@ -259,6 +270,9 @@ public final class Trainer {
         }
         if (weighting.state() != null) {
             putState(extras, WEIGHTS_OPTIMIZER, weighting.state());
+        }
+        if (lossWeights != null) {
+            extras.put(LOSS_WEIGHTS, NdArray.of(lossWeights));
         }
         if (lbfgs != null) {
             putState(extras, LBFGS, lbfgs.state());
@@ -307,6 +321,9 @@ public final class Trainer {
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
         weighting.restoreState(stateAt(checkpoint, WEIGHTS_OPTIMIZER));
+        // a checkpoint from before the loss weights were saved: the restored weighting's (RBA's λ)
+        lossWeights = checkpoint.extras().containsKey(LOSS_WEIGHTS) ? checkpoint.extra(LOSS_WEIGHTS).toMatrix()
+                : weighting.weights();
         for (Node p : nodes) {
             DMatrixRMaj m = saved.get(p.label());
             System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());

@@ -120,11 +120,17 @@ class SelfAdaptiveTest {
         assertEquals(mean, sa.attention().data[3], 1e-15);
         assertEquals(mean, sa.attention().data[4], 1e-15);
         assertNull(sa.weights());
+        // a new weight's moments start at the mean of the others' (after step 1: m_i = 0.1 g_i,
+        // v_i = 0.001 g_i² with g_i = 2 r_i² / 3 at λ = 1); at t = 2 with residual 4 and weight
+        // `mean`: m = 0.9 m̄ + 0.1 g, v = 0.999 v̄ + 0.001 g², step = lr m̂ / (sqrt(v̂) + eps)
+        double[] g1 = {0, 2.0 / 3, 8.0 / 3};
+        double mBar = 0.1 * (g1[0] + g1[1] + g1[2]) / 3;
+        double vBar = 0.001 * (g1[0] * g1[0] + g1[1] * g1[1] + g1[2] * g1[2]) / 3;
         assertEquals(5, sa.update(column(0, 1, 2, 3, 4), 1).getNumElements());
-        // a new weight's moments start at zero under Adam's shared step count (t = 2 here):
-        // m = 0.1 g, v = 0.001 g², step = lr m / (1 - 0.9²) / (sqrt(v / (1 - 0.999²)) + eps)
         double g = 2 * mean * 16 / 5;
-        double step = 0.1 * (0.1 * g) / (1 - 0.81) / (Math.sqrt(0.001 * g * g) / Math.sqrt(1 - 0.998001) + 1e-8);
+        double m2 = 0.9 * mBar + 0.1 * g;
+        double v2 = 0.999 * vBar + 0.001 * g * g;
+        double step = 0.1 * (m2 / (1 - 0.81)) / (Math.sqrt(v2 / (1 - 0.998001)) + 1e-8);
         assertEquals(mean + step, sa.attention().data[4], 1e-12);
 
         Rba rba = new Rba(Rba.Config.paper());
