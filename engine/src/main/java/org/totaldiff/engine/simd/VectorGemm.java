@@ -802,7 +802,7 @@ public final class VectorGemm implements GemmKernel {
 
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int len) {
-        if (!VectorLoops.FOUR_LANES) {
+        if (!VectorLoops.VECTOR_PARTIALS) {
             return PortableMath.dot(x, xOff, y, yOff, len);
         }
         double[] out = new double[1];
@@ -812,52 +812,86 @@ public final class VectorGemm implements GemmKernel {
 
     /**
      * Two rows at a time share each load of x. Per row: {@link PortableMath#dot}, its eight
-     * partial sums in the lanes of two 4-lane accumulators (whatever the preferred vector length).
+     * partial sums in the lanes of one 8-lane accumulator or of two 4-lane ones (see
+     * {@link VectorLoops#VECTOR_PARTIALS}: only the preferred species).
      */
     @Override
     public void dots(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
             int outOff, int outStride) {
-        if (!VectorLoops.FOUR_LANES) {
+        if (!VectorLoops.VECTOR_PARTIALS) {
             GemmKernel.super.dots(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride);
-            return;
+        } else if (L == PortableMath.PARTIALS) {
+            dots8(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride);
+        } else {
+            dots4(a, aOff, lda, rows, x, xOff, len, out, outOff, outStride);
         }
-        VectorSpecies<Double> r4 = VectorLoops.R;
-        int blocks = (len / PortableMath.PARTIALS) * PortableMath.PARTIALS;
+    }
+
+    /** {@link #dots} with 8 lanes: one accumulator per row holds its eight partials. */
+    private static void dots8(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
+            int outOff, int outStride) {
+        int blocks = VectorLoops.blocksEnd(0, len);
         int r = 0;
         for (; r + 2 <= rows; r += 2) {
             int o0 = aOff + r * lda;
             int o1 = o0 + lda;
-            DoubleVector lo0 = DoubleVector.zero(r4);
-            DoubleVector hi0 = DoubleVector.zero(r4);
-            DoubleVector lo1 = DoubleVector.zero(r4);
-            DoubleVector hi1 = DoubleVector.zero(r4);
-            for (int p = 0; p < blocks; p += PortableMath.PARTIALS) {
-                DoubleVector xlo = DoubleVector.fromArray(r4, x, xOff + p);
-                DoubleVector xhi = DoubleVector.fromArray(r4, x, xOff + p + 4);
-                lo0 = DoubleVector.fromArray(r4, a, o0 + p).fma(xlo, lo0);
-                hi0 = DoubleVector.fromArray(r4, a, o0 + p + 4).fma(xhi, hi0);
-                lo1 = DoubleVector.fromArray(r4, a, o1 + p).fma(xlo, lo1);
-                hi1 = DoubleVector.fromArray(r4, a, o1 + p + 4).fma(xhi, hi1);
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            for (int p = 0; p < blocks; p += L) {
+                DoubleVector xv = DoubleVector.fromArray(S, x, xOff + p);
+                s0 = DoubleVector.fromArray(S, a, o0 + p).fma(xv, s0);
+                s1 = DoubleVector.fromArray(S, a, o1 + p).fma(xv, s1);
             }
-            out[outOff + r * outStride] = finish(lo0, hi0, a, o0, x, xOff, blocks, len);
-            out[outOff + (r + 1) * outStride] = finish(lo1, hi1, a, o1, x, xOff, blocks, len);
+            out[outOff + r * outStride] = tail(VectorLoops.combine(s0), a, o0, x, xOff, blocks, len);
+            out[outOff + (r + 1) * outStride] = tail(VectorLoops.combine(s1), a, o1, x, xOff, blocks, len);
         }
         for (; r < rows; r++) {
             int o = aOff + r * lda;
-            DoubleVector lo = DoubleVector.zero(r4);
-            DoubleVector hi = DoubleVector.zero(r4);
-            for (int p = 0; p < blocks; p += PortableMath.PARTIALS) {
-                lo = DoubleVector.fromArray(r4, a, o + p).fma(DoubleVector.fromArray(r4, x, xOff + p), lo);
-                hi = DoubleVector.fromArray(r4, a, o + p + 4).fma(DoubleVector.fromArray(r4, x, xOff + p + 4), hi);
+            DoubleVector s0 = DoubleVector.zero(S);
+            for (int p = 0; p < blocks; p += L) {
+                s0 = DoubleVector.fromArray(S, a, o + p).fma(DoubleVector.fromArray(S, x, xOff + p), s0);
             }
-            out[outOff + r * outStride] = finish(lo, hi, a, o, x, xOff, blocks, len);
+            out[outOff + r * outStride] = tail(VectorLoops.combine(s0), a, o, x, xOff, blocks, len);
         }
     }
 
-    /** The partials combined, then the tail [from, len) in order. */
-    private static double finish(DoubleVector lo, DoubleVector hi, double[] a, int aOff, double[] x, int xOff,
-            int from, int len) {
-        double s = VectorLoops.combine(lo, hi);
+    /** {@link #dots} with 4 lanes: two accumulators per row, lo (partials 0-3) and hi (4-7). */
+    private static void dots4(double[] a, int aOff, int lda, int rows, double[] x, int xOff, int len, double[] out,
+            int outOff, int outStride) {
+        int blocks = VectorLoops.blocksEnd(0, len);
+        int r = 0;
+        for (; r + 2 <= rows; r += 2) {
+            int o0 = aOff + r * lda;
+            int o1 = o0 + lda;
+            DoubleVector lo0 = DoubleVector.zero(S);
+            DoubleVector hi0 = DoubleVector.zero(S);
+            DoubleVector lo1 = DoubleVector.zero(S);
+            DoubleVector hi1 = DoubleVector.zero(S);
+            for (int p = 0; p < blocks; p += 2 * L) {
+                DoubleVector xlo = DoubleVector.fromArray(S, x, xOff + p);
+                DoubleVector xhi = DoubleVector.fromArray(S, x, xOff + p + L);
+                lo0 = DoubleVector.fromArray(S, a, o0 + p).fma(xlo, lo0);
+                hi0 = DoubleVector.fromArray(S, a, o0 + p + L).fma(xhi, hi0);
+                lo1 = DoubleVector.fromArray(S, a, o1 + p).fma(xlo, lo1);
+                hi1 = DoubleVector.fromArray(S, a, o1 + p + L).fma(xhi, hi1);
+            }
+            out[outOff + r * outStride] = tail(VectorLoops.combine(lo0, hi0), a, o0, x, xOff, blocks, len);
+            out[outOff + (r + 1) * outStride] = tail(VectorLoops.combine(lo1, hi1), a, o1, x, xOff, blocks, len);
+        }
+        for (; r < rows; r++) {
+            int o = aOff + r * lda;
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (int p = 0; p < blocks; p += 2 * L) {
+                lo = DoubleVector.fromArray(S, a, o + p).fma(DoubleVector.fromArray(S, x, xOff + p), lo);
+                hi = DoubleVector.fromArray(S, a, o + p + L).fma(DoubleVector.fromArray(S, x, xOff + p + L), hi);
+            }
+            out[outOff + r * outStride] = tail(VectorLoops.combine(lo, hi), a, o, x, xOff, blocks, len);
+        }
+    }
+
+    /** {@code s} (the partials combined) plus the tail [from, len) in order. */
+    private static double tail(double s, double[] a, int aOff, double[] x, int xOff, int from, int len) {
         for (int p = from; p < len; p++) {
             s = Math.fma(a[aOff + p], x[xOff + p], s);
         }

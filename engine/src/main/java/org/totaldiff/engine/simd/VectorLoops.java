@@ -16,10 +16,15 @@ public final class VectorLoops implements Loops {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** The reductions' species: 4 lanes, two accumulators hold the eight partials. */
-    static final VectorSpecies<Double> R = DoubleVector.SPECIES_256;
-    /** Whether 4-lane vectors are native here (else the reductions run as scalar loops). */
-    static final boolean FOUR_LANES = L >= 4;
+    /**
+     * Whether the reductions' eight partial sums ({@link PortableMath}) fill whole vectors of
+     * the preferred species: one vector of 8 lanes (AVX-512) or two of 4 (AVX2); otherwise they
+     * run as scalar loops. Only the preferred species is used anywhere in the engine: once code
+     * of a second species (a 4-lane accumulator on an 8-lane machine) has run, C2 no longer
+     * intrinsifies the vector operations of the GEMM micro-kernel and it runs with every vector
+     * boxed (measured 2026-12-07: quick Helmholtz training 3.6x slower).
+     */
+    static final boolean VECTOR_PARTIALS = L == PortableMath.PARTIALS || 2 * L == PortableMath.PARTIALS;
 
     @Override
     public int vectorLength() {
@@ -208,23 +213,32 @@ public final class VectorLoops implements Loops {
     }
 
     /**
-     * The reductions of {@link PortableMath}: its eight partial sums are the lanes of two
-     * 4-lane accumulators (whatever the preferred vector length), added pairwise at the end.
+     * The reductions of {@link PortableMath}: its eight partial sums are the lanes of one 8-lane
+     * accumulator, or of two 4-lane ones (lo: partials 0-3, hi: 4-7), added pairwise at the end.
      */
     @Override
     public double sum(double[] a, int from, int to) {
-        if (!FOUR_LANES) {
+        if (!VECTOR_PARTIALS) {
             return PortableMath.sum(a, from, to);
         }
-        DoubleVector lo = DoubleVector.zero(R);
-        DoubleVector hi = DoubleVector.zero(R);
         int i = from;
-        for (int end = from + ((to - from) / PortableMath.PARTIALS) * PortableMath.PARTIALS; i < end;
-                i += PortableMath.PARTIALS) {
-            lo = lo.add(DoubleVector.fromArray(R, a, i));
-            hi = hi.add(DoubleVector.fromArray(R, a, i + 4));
+        int end = blocksEnd(from, to);
+        double s;
+        if (L == PortableMath.PARTIALS) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (; i < end; i += L) {
+                acc = acc.add(DoubleVector.fromArray(S, a, i));
+            }
+            s = combine(acc);
+        } else {
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (; i < end; i += 2 * L) {
+                lo = lo.add(DoubleVector.fromArray(S, a, i));
+                hi = hi.add(DoubleVector.fromArray(S, a, i + L));
+            }
+            s = combine(lo, hi);
         }
-        double s = combine(lo, hi);
         for (; i < to; i++) {
             s += a[i];
         }
@@ -238,25 +252,45 @@ public final class VectorLoops implements Loops {
 
     @Override
     public double dot(double[] a, double[] b, int from, int to) {
-        if (!FOUR_LANES) {
+        if (!VECTOR_PARTIALS) {
             return PortableMath.dot(a, from, b, from, to - from);
         }
-        DoubleVector lo = DoubleVector.zero(R);
-        DoubleVector hi = DoubleVector.zero(R);
         int i = from;
-        for (int end = from + ((to - from) / PortableMath.PARTIALS) * PortableMath.PARTIALS; i < end;
-                i += PortableMath.PARTIALS) {
-            lo = DoubleVector.fromArray(R, a, i).fma(DoubleVector.fromArray(R, b, i), lo);
-            hi = DoubleVector.fromArray(R, a, i + 4).fma(DoubleVector.fromArray(R, b, i + 4), hi);
+        int end = blocksEnd(from, to);
+        double s;
+        if (L == PortableMath.PARTIALS) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (; i < end; i += L) {
+                acc = DoubleVector.fromArray(S, a, i).fma(DoubleVector.fromArray(S, b, i), acc);
+            }
+            s = combine(acc);
+        } else {
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (; i < end; i += 2 * L) {
+                lo = DoubleVector.fromArray(S, a, i).fma(DoubleVector.fromArray(S, b, i), lo);
+                hi = DoubleVector.fromArray(S, a, i + L).fma(DoubleVector.fromArray(S, b, i + L), hi);
+            }
+            s = combine(lo, hi);
         }
-        double s = combine(lo, hi);
         for (; i < to; i++) {
             s = Math.fma(a[i], b[i], s);
         }
         return s;
     }
 
-    /** {@link PortableMath#combine} of the lanes of lo (partials 0-3) and hi (partials 4-7). */
+    /** The end of the whole blocks of {@link PortableMath#PARTIALS} elements from {@code from}. */
+    static int blocksEnd(int from, int to) {
+        return from + ((to - from) / PortableMath.PARTIALS) * PortableMath.PARTIALS;
+    }
+
+    /** {@link PortableMath#combine} of the eight lanes of an 8-lane accumulator. */
+    static double combine(DoubleVector acc) {
+        return PortableMath.combine(acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), acc.lane(4), acc.lane(5),
+                acc.lane(6), acc.lane(7));
+    }
+
+    /** {@link PortableMath#combine} of two 4-lane accumulators: lo (partials 0-3), hi (4-7). */
     static double combine(DoubleVector lo, DoubleVector hi) {
         return PortableMath.combine(lo.lane(0), lo.lane(1), lo.lane(2), lo.lane(3), hi.lane(0), hi.lane(1),
                 hi.lane(2), hi.lane(3));

@@ -42,6 +42,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** Candidates of each refinement unless --rar-candidates says otherwise. */
     static final int RAR_CANDIDATES = 16_384;
 
+    /** The quick presets' L-BFGS iterations, for --help. */
+    private static final String QUICK_LBFGS_BY_PROBLEM = "helmholtz " + Presets.QUICK_LBFGS_HELMHOLTZ
+            + ", allen-cahn " + Presets.QUICK_LBFGS_ALLEN_CAHN + ", burgers " + Presets.QUICK_LBFGS_BURGERS;
+
     /** Time slices of causal training unless --causal-slices says otherwise (jaxpi's default). */
     static final int CAUSAL_SLICES = 32;
 
@@ -58,8 +62,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "Adam iterations. The L-BFGS iterations of --lbfgs-iterations come after them (the quick"
-                    + " preset: up to " + Presets.QUICK_LBFGS_ITERATIONS + "), so with it --iterations 5 runs up to "
-                    + (5 + Presets.QUICK_LBFGS_ITERATIONS) + " in all.")
+                    + " presets: up to " + QUICK_LBFGS_BY_PROBLEM + "), so with a quick preset --iterations 5"
+                    + " runs 5 Adam and up to that many L-BFGS iterations.")
     Integer iterations;
 
     @Option(names = "--points", paramLabel = "N", description = "Latin-hypercube collocation points.")
@@ -101,8 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lbfgs-iterations", paramLabel = "N",
             description = "L-BFGS iterations after Adam (strong-Wolfe line search; residual weights frozen); it may"
-                    + " stop sooner when it converges. Quick preset: "
-                    + Presets.QUICK_LBFGS_ITERATIONS + "; paper: 0.")
+                    + " stop sooner when it converges. Quick presets: " + QUICK_LBFGS_BY_PROBLEM + "; paper: 0.")
     Integer lbfgsIterations;
 
     @Option(names = "--lbfgs-tolerance-grad", paramLabel = "TOL",

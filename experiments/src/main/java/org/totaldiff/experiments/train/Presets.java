@@ -16,16 +16,37 @@ import org.totaldiff.pinn.pde.AllenCahnProblem;
  * The named configurations. {@code paper} is the setup of Anagnostopoulos et al. (2024): MLP
  * 2 -> 6 x 128 -> 1, 25,600 Latin-hypercube points, Adam lr 1e-3 x 0.9 every 5,000 iterations,
  * 300,000 iterations, seed 2341 (days of CPU time). {@code quick} keeps the method, shrinks
- * the sizes and finishes with 1,500 L-BFGS iterations (as the RBA paper finishes Helmholtz), so
- * that a run ends in minutes on two cores (docs/problems.md gives measured times and errors).
+ * the network and finishes with L-BFGS (as the RBA paper finishes Helmholtz), with the Adam and
+ * L-BFGS iterations and the point count of each problem chosen by experiment for accuracy within
+ * ten minutes on two cores ({@link Quick}; docs/problems.md gives the experiments and the
+ * measured times and errors).
  */
 public final class Presets {
 
     /** The preset names. */
     public enum Name { QUICK, PAPER }
 
-    /** L-BFGS iterations after Adam in the quick preset (the paper preset has none). */
-    public static final int QUICK_LBFGS_ITERATIONS = 1500;
+    /**
+     * What the quick preset of a problem trains: Adam iterations, then at most
+     * {@code lbfgsIterations} of L-BFGS (it stops sooner when it converges), on {@code points}
+     * collocation points.
+     */
+    public record Quick(int adamIterations, int lbfgsIterations, int points) {
+        /** The quick preset's iterations and points for {@code problem}. */
+        public static Quick of(Problem problem) {
+            return switch (problem) {
+                // L-BFGS was still gaining at 1,500 (7.3e-3); it stops itself after about 6,400 at 6.8e-4
+                case HELMHOLTZ -> new Quick(1_000, QUICK_LBFGS_HELMHOLTZ, 2_048);
+                case ALLEN_CAHN -> new Quick(8_000, QUICK_LBFGS_ALLEN_CAHN, 2_048);
+                case BURGERS -> new Quick(4_000, QUICK_LBFGS_BURGERS, 2_048);
+            };
+        }
+    }
+
+    /** The quick presets' L-BFGS iterations (constants, so that --help can name them). */
+    public static final int QUICK_LBFGS_HELMHOLTZ = 10_000;
+    public static final int QUICK_LBFGS_ALLEN_CAHN = 1_500;
+    public static final int QUICK_LBFGS_BURGERS = 1_500;
 
     /** The paper's seed. */
     public static final long SEED = 2341;
@@ -48,8 +69,10 @@ public final class Presets {
         };
         NetworkConfig net = paper ? new NetworkConfig(128, 6, SEED, false)
                 : new NetworkConfig(48, 4, SEED, quickAllenCahn);
-        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0) : new OptimizerConfig(1e-3, 0.9, 1000, QUICK_LBFGS_ITERATIONS);
-        SamplingConfig sampling = !paper ? new SamplingConfig(2048, 64, SEED) : switch (problem) {
+        Quick quick = Quick.of(problem);
+        OptimizerConfig opt = paper ? new OptimizerConfig(1e-3, 0.9, 5000, 0)
+                : new OptimizerConfig(1e-3, 0.9, 1000, quick.lbfgsIterations());
+        SamplingConfig sampling = !paper ? new SamplingConfig(quick.points(), 64, SEED) : switch (problem) {
             // HM/HM.py: 100 points per side drawn from the 1,001 grid nodes of that side
             case HELMHOLTZ -> new SamplingConfig(25_600, 100, SEED, 1001);
             // AC/AC.py: the 512 initial-condition points of the reference grid
@@ -64,7 +87,7 @@ public final class Presets {
         WeightingConfig weighting = new WeightingConfig(Weighting.NONE, rba.gamma(), rba.eta(), rba.start(),
                 rba.normalization(), quickAllenCahn ? java.util.Map.of("initial", 100.0) : java.util.Map.of());
         ScheduleConfig schedule = paper ? new ScheduleConfig(300_000, 100, 5_000, 5_000, 1001)
-                : new ScheduleConfig(quickAllenCahn ? 8_000 : 4_000, 10, 250, 500, 101);
+                : new ScheduleConfig(quick.adamIterations(), 10, 250, 500, 101);
         return new TrainConfig(pc, net, opt, sampling, weighting, schedule, MonitorConfig.defaults());
     }
 }

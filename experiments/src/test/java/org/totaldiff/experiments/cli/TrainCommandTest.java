@@ -45,7 +45,7 @@ class TrainCommandTest {
         TrainConfig quick = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.QUICK);
         String plan = TrainCommand.iterationPlan(quick);
         assertTrue(plan.startsWith(quick.schedule().iterations() + " Adam iterations, then up to "
-                + Presets.QUICK_LBFGS_ITERATIONS + " L-BFGS"), plan);
+                + Presets.Quick.of(TrainConfig.Problem.BURGERS).lbfgsIterations() + " L-BFGS"), plan);
         TrainConfig paper = Presets.of(TrainConfig.Problem.BURGERS, Presets.Name.PAPER);
         assertEquals(paper.schedule().iterations() + " Adam iterations", TrainCommand.iterationPlan(paper));
         int adam = quick.schedule().iterations();
