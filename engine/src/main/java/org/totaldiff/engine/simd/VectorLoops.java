@@ -22,7 +22,7 @@ public final class VectorLoops implements Loops {
      * run as scalar loops. Only the preferred species is used anywhere in the engine: once code
      * of a second species (a 4-lane accumulator on an 8-lane machine) has run, C2 no longer
      * intrinsifies the vector operations of the GEMM micro-kernel and it runs with every vector
-     * boxed (measured 2026-12-07: quick Helmholtz training 3.6x slower).
+     * boxed (measured 2026-12-07: quick Helmholtz training 3x slower; docs/performance.md run 12).
      */
     static final boolean VECTOR_PARTIALS = L == PortableMath.PARTIALS || 2 * L == PortableMath.PARTIALS;
 

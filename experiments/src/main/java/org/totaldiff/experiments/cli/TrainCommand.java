@@ -142,7 +142,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rba-gamma", paramLabel = "G", description = "RBA memory gamma (default 0.999).")
     Double rbaGamma;
 
-    @Option(names = "--rba-eta", paramLabel = "E", description = "RBA learning rate eta (default 0.001).")
+    @Option(names = "--rba-eta", paramLabel = "E", description = "RBA learning rate eta (default 0.001, the authors'; the quick"
+            + " Allen-Cahn preset: 0.01).")
     Double rbaEta;
 
     @Option(names = "--rba-start", paramLabel = "MODE",
@@ -295,7 +296,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** "4000 Adam iterations, then up to 1500 L-BFGS iterations (...)": what the run will do. */
+    /** "1000 Adam iterations, then up to 10000 L-BFGS iterations (...)": what the run will do. */
     static String iterationPlan(TrainConfig config) {
         int adam = config.schedule().iterations();
         int lbfgs = config.optimizer().lbfgsIterations();
@@ -306,7 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + " 0 for Adam only)";
     }
 
-    /** "5 Adam + 1500 L-BFGS": how the iterations done split between the optimizers. */
+    /** "5 Adam + 6426 L-BFGS": how the iterations done split between the optimizers. */
     static String iterationsDone(TrainConfig config, long done) {
         long adam = Math.min(done, config.schedule().iterations());
         return adam + " Adam + " + (done - adam) + " L-BFGS";

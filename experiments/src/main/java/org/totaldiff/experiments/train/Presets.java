@@ -40,10 +40,11 @@ public final class Presets {
                 // L-BFGS was still gaining at 1,500 (7.3e-3); it stops itself after about 6,400 at 6.8e-4
                 case HELMHOLTZ -> new Quick(1_000, QUICK_LBFGS_HELMHOLTZ, 2_048, null, PAPER_RBA.eta());
                 // RBA's weights capped at 1 (eta 0.001) leave the plateaus growing too late: eta
-                // 0.01 lets them reach 10 (1.4e-1 -> 3.0e-2); the loss is of order 1e-5 in L-BFGS,
-                // where PyTorch's absolute tolerances stop it while the error is still falling
+                // 0.01 lets them reach 10 (1.4e-1 -> 3.0e-2 with 10,000 L-BFGS); L-BFGS's tolerances
+                // are off since the loss is of order 1e-5 (with eta 0.001 PyTorch's absolute ones
+                // stopped it after 6,152 iterations with the error still falling)
                 case ALLEN_CAHN -> new Quick(8_000, QUICK_LBFGS_ALLEN_CAHN, 2_048, 0.0, 0.01);
-                // the shock's position needs points: 2,048 put it a few hundredths off x = 0
+                // the shock needs points: its middle drifts off u = 0 at x = 0 with 2,048 (1.0e-2)
                 case BURGERS -> new Quick(4_000, QUICK_LBFGS_BURGERS, 8_192, null, PAPER_RBA.eta());
             };
         }

@@ -92,7 +92,7 @@ final class RunOutputs {
         }
         Plots.write(solutionFigure(relL2), dir.plot("solution"));
         Monitors.writePlots(dir.path(), plotTitle());
-        DMatrixRMaj lambda = trainer.weighting().weights();
+        DMatrixRMaj lambda = trainer.lossWeights();
         if (lambda != null) {
             Plots.write(weightsFigure(lambda), dir.plot("rba_weights"));
         }
@@ -121,8 +121,15 @@ final class RunOutputs {
             x[i] = points.get(i, across);
             y[i] = points.get(i, up);
         }
-        String title = String.format(java.util.Locale.ROOT, "%s: RBA weights after %d iterations", problem.name(),
-                trainer.iteration());
+        String kind = switch (config.weighting().kind()) {
+            case SA -> "self-adaptive";
+            case RBA -> "RBA";
+            case NONE -> "causal";
+        };
+        String causal = config.weighting().causal() && config.weighting().kind() != TrainConfig.Weighting.NONE
+                ? " x causal" : "";
+        String title = String.format(java.util.Locale.ROOT, "%s: %s%s weights after %d iterations", problem.name(),
+                kind, causal, trainer.iteration());
         return ScatterField.of(title, domain.name(across), domain.name(up), x, y,
                 java.util.Arrays.copyOf(lambda.data, n), "λ");
     }

@@ -30,7 +30,7 @@ class TrainCommandTest {
     @Test
     void aRefusedValueLeavesNoRunDirectoryBehind() {
         for (String[] bad : new String[][] {{"--width", "0"}, {"--lr", "-1"}, {"--weight", "nosuch=2"},
-                {"--snr-groups", "5000"}}) {
+                {"--snr-groups", "100000"}}) {
             Path out = tmp.resolve("runs/" + bad[0].substring(2));
             StringWriter err = new StringWriter();
             String[] args = {"train", "--problem", "burgers", "--out", out.toString(), bad[0], bad[1]};

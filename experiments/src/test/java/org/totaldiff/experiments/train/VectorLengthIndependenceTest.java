@@ -23,7 +23,8 @@ import picocli.CommandLine;
 
 /**
  * A training run gives the same bits on the Vector API (this JVM) as on the scalar loops (a
- * child JVM without the module), which have no vector length: the numbers in the docs do not
+ * child JVM without the module), which have no vector length, and as on 4-lane vectors (a child
+ * JVM with -XX:MaxVectorSize=32, AVX2's width): the numbers in the docs do not
  * depend on whether a machine has AVX2 or AVX-512. Compared: the parameters after Adam with RBA,
  * the monitors' per-sample statistics (snr.csv, entropy.csv) and L-BFGS after Adam.
  */
@@ -49,26 +50,39 @@ class VectorLengthIndependenceTest {
         inProcess.addAll(List.of("--out", vector.toString()));
         assertEquals(0, cl.execute(inProcess.toArray(String[]::new)), err.toString());
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtotaldiff.simd=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        command.addAll(List.of("--out", scalar.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
-        assertEquals(true, child.waitFor(5, TimeUnit.MINUTES), "child JVM did not finish");
-        assertEquals(0, child.exitValue(), Files.readString(tmp.resolve("child.log")));
+        // the scalar loops (no vector length), and the Vector API with at most 4 lanes (AVX2's
+        // width, whatever this machine's): the two other paths of every reduction and kernel
+        Path fourLanes = tmp.resolve("four-lanes");
+        child(List.of("-Dtotaldiff.simd=false"), args, scalar);
+        child(List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=32"), args, fourLanes);
 
         Map<String, DMatrixRMaj> v = Checkpoint.load(vector.resolve("checkpoint.npz")).parameters();
-        Map<String, DMatrixRMaj> s = Checkpoint.load(scalar.resolve("checkpoint.npz")).parameters();
-        assertEquals(v.keySet(), s.keySet());
-        for (String name : v.keySet()) {
-            assertArrayEquals(bits(v.get(name)), bits(s.get(name)), name);
+        for (Path other : List.of(scalar, fourLanes)) {
+            Map<String, DMatrixRMaj> s = Checkpoint.load(other.resolve("checkpoint.npz")).parameters();
+            assertEquals(v.keySet(), s.keySet());
+            for (String name : v.keySet()) {
+                assertArrayEquals(bits(v.get(name)), bits(s.get(name)), other.getFileName() + " " + name);
+            }
+            for (String file : List.of("snr.csv", "entropy.csv")) {
+                assertEquals(Files.readString(vector.resolve(file)), Files.readString(other.resolve(file)),
+                        other.getFileName() + " " + file);
+            }
+            assertEquals(withoutWallTime(vector), withoutWallTime(other), other.getFileName() + " metrics.csv");
         }
-        for (String file : List.of("snr.csv", "entropy.csv")) {
-            assertEquals(Files.readString(vector.resolve(file)), Files.readString(scalar.resolve(file)), file);
-        }
-        assertEquals(withoutWallTime(vector), withoutWallTime(scalar), "metrics.csv");
+    }
+
+    /** Runs the command in a child JVM with {@code jvmOptions}, writing to {@code out}. */
+    private void child(List<String> jvmOptions, List<String> args, Path out) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        command.addAll(List.of("--out", out.toString()));
+        Path log = tmp.resolve(out.getFileName() + ".log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(true, child.waitFor(5, TimeUnit.MINUTES), "child JVM did not finish");
+        assertEquals(0, child.exitValue(), Files.readString(log));
     }
 
     private static long[] bits(DMatrixRMaj m) {

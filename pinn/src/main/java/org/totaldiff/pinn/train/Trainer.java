@@ -321,9 +321,18 @@ public final class Trainer {
         weighting.restore(checkpoint.extras().containsKey(RESIDUAL_WEIGHTS)
                 ? checkpoint.extra(RESIDUAL_WEIGHTS).toMatrix() : null);
         weighting.restoreState(stateAt(checkpoint, WEIGHTS_OPTIMIZER));
-        // a checkpoint from before the loss weights were saved: the restored weighting's (RBA's λ)
-        lossWeights = checkpoint.extras().containsKey(LOSS_WEIGHTS) ? checkpoint.extra(LOSS_WEIGHTS).toMatrix()
-                : weighting.weights();
+        if (checkpoint.extras().containsKey(LOSS_WEIGHTS)) {
+            lossWeights = checkpoint.extra(LOSS_WEIGHTS).toMatrix();
+        } else if (stateAt(checkpoint, LBFGS) != null
+                && (weighting.name().equals("sa") || weighting.name().endsWith("+causal"))) {
+            throw new IllegalArgumentException("checkpoint: taken during L-BFGS by a version from before 2026-12-07,"
+                    + " which did not save the weights L-BFGS minimises with, so this " + weighting.name()
+                    + " run cannot continue exactly; start it again (--force)");
+        } else {
+            // a checkpoint from before the loss weights were saved: the restored weighting's
+            // (RBA's λ, exact; none for an unweighted loss)
+            lossWeights = weighting.weights();
+        }
         for (Node p : nodes) {
             DMatrixRMaj m = saved.get(p.label());
             System.arraycopy(m.data, 0, p.value().data, 0, m.getNumElements());
@@ -372,6 +381,14 @@ public final class Trainer {
         }
         NdArray kind = checkpoint.extras().get(prefix + "kind");
         return new OptimizerState(kind != null ? kind.asText() : Lbfgs.KIND, scalars, arrays);
+    }
+
+    /**
+     * The weights of the latest loss (during L-BFGS the frozen ones it minimises with), or null
+     * for an unweighted loss or before the first iteration.
+     */
+    public DMatrixRMaj lossWeights() {
+        return lossWeights;
     }
 
     /** What listeners may read of this run (the same object in every step). */

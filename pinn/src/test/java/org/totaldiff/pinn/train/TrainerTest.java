@@ -158,6 +158,34 @@ class TrainerTest {
     }
 
     @Test
+    void lbfgsKeepsTheWeightsOfAdamsLastLossAndCheckpointsThem() {
+        org.totaldiff.pinn.loss.SelfAdaptive sa = new org.totaldiff.pinn.loss.SelfAdaptive(
+                new org.totaldiff.pinn.loss.SelfAdaptive.Config(0.05, 1.0));
+        Trainer t = trainer(sa);
+        losses(t, 5);
+        // the loss of iteration 4 used λ_4; SA's tracked λ is one ascent step further
+        DMatrixRMaj used = t.lossWeights().copy();
+        assertTrue(!java.util.Arrays.equals(used.data, sa.attention().data), "λ_5 differs from λ_4");
+        org.totaldiff.pinn.optim.Lbfgs lbfgs = new org.totaldiff.pinn.optim.Lbfgs(
+                org.totaldiff.pinn.optim.LbfgsConfig.DEFAULTS.withLimits(1, 25));
+        t.runLbfgs(lbfgs, 7, List.of());
+        assertArrayEquals(used.data, t.lossWeights().data);
+        Checkpoint c = t.checkpoint(Map.of());
+        assertArrayEquals(used.data, c.extra("loss_weights").toMatrix().data);
+
+        // a checkpoint taken during L-BFGS without them (as before 2026-12-07) cannot resume SA exactly
+        Map<String, org.totaldiff.pinn.io.NdArray> extras = new java.util.LinkedHashMap<>(c.extras());
+        extras.remove("loss_weights");
+        Checkpoint old = new Checkpoint(c.iteration(), c.parameters(), c.optimizer().orElseThrow(), extras, Map.of());
+        Trainer resumed = trainer(new org.totaldiff.pinn.loss.SelfAdaptive(
+                new org.totaldiff.pinn.loss.SelfAdaptive.Config(0.05, 1.0)));
+        resumed.attachLbfgs(new org.totaldiff.pinn.optim.Lbfgs(
+                org.totaldiff.pinn.optim.LbfgsConfig.DEFAULTS.withLimits(1, 25)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resumed.restore(old));
+        assertTrue(e.getMessage().contains("cannot continue exactly"), e.getMessage());
+    }
+
+    @Test
     void listenersRunAtTheirCadence() {
         Trainer t = trainer(ResidualWeighting.none());
         List<Integer> seen = new ArrayList<>();
