@@ -148,6 +148,12 @@ public final class CausalWeighting implements ResidualWeighting {
         inner.restore(weights);
     }
 
+    /** The causal factors are recomputed from the next residuals, not restored. */
+    @Override
+    public boolean restoresLossWeights() {
+        return false;
+    }
+
     @Override
     public OptimizerState state() {
         return inner.state();

@@ -35,6 +35,16 @@ public interface ResidualWeighting {
     void restore(DMatrixRMaj weights);
 
     /**
+     * Whether {@link #weights()} after {@link #restore} are the weights of the checkpoint's latest
+     * loss (RBA's λ; none for an unweighted loss). Not so for weights one optimizer step past
+     * them ({@link SelfAdaptive}) or recomputed from the next residuals ({@link CausalWeighting}):
+     * a checkpoint must then hold the loss's weights itself.
+     */
+    default boolean restoresLossWeights() {
+        return true;
+    }
+
+    /**
      * Collocation points were appended to the N the weights cover (residual-based refinement,
      * {@link org.totaldiff.pinn.sampling.ResidualRefinement}): the weights grow with them, each new
      * point starting at the mean of the current weights (neither favoured nor ignored). Before

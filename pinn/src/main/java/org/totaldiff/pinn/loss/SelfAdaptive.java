@@ -122,6 +122,12 @@ public final class SelfAdaptive implements ResidualWeighting {
         ascent.restore(new OptimizerState(state.kind(), state.scalars(), grown));
     }
 
+    /** λ is saved one ascent step past the weights the latest loss used. */
+    @Override
+    public boolean restoresLossWeights() {
+        return false;
+    }
+
     @Override
     public void restore(DMatrixRMaj weights) {
         lambda = weights == null ? null : weights.copy();

@@ -323,8 +323,7 @@ public final class Trainer {
         weighting.restoreState(stateAt(checkpoint, WEIGHTS_OPTIMIZER));
         if (checkpoint.extras().containsKey(LOSS_WEIGHTS)) {
             lossWeights = checkpoint.extra(LOSS_WEIGHTS).toMatrix();
-        } else if (stateAt(checkpoint, LBFGS) != null
-                && (weighting.name().equals("sa") || weighting.name().endsWith("+causal"))) {
+        } else if (stateAt(checkpoint, LBFGS) != null && !weighting.restoresLossWeights()) {
             throw new IllegalArgumentException("checkpoint: taken during L-BFGS by a version from before 2026-12-07,"
                     + " which did not save the weights L-BFGS minimises with, so this " + weighting.name()
                     + " run cannot continue exactly; start it again (--force)");
