@@ -24,7 +24,7 @@ public final class GroupMoments {
     private final DMatrixRMaj mean;
     private final DMatrixRMaj variance;
     private int groups;
-    /** Per chunk of groups: [group sum, running mean, running M2, sum of group sums]. */
+    /** Per chunk of groups: [group sum, running mean, running M2, sum of group sums, one use's group sum]. */
     private final DMatrixRMaj[][] chunk = new DMatrixRMaj[GroupStatistics.CHUNKS][];
     /** Per chunk: gathered rows of X and dY (non-contiguous groups only). */
     final DMatrixRMaj[] gatherX = new DMatrixRMaj[GroupStatistics.CHUNKS];
@@ -69,11 +69,11 @@ public final class GroupMoments {
         this.groups = groups;
     }
 
-    /** The four buffers of chunk c, allocated on first use. */
+    /** The five buffers of chunk c, allocated on first use. */
     DMatrixRMaj[] chunk(int c) {
         if (chunk[c] == null) {
             chunk[c] = new DMatrixRMaj[] {new DMatrixRMaj(rows, cols), new DMatrixRMaj(rows, cols),
-                new DMatrixRMaj(rows, cols), new DMatrixRMaj(rows, cols)};
+                new DMatrixRMaj(rows, cols), new DMatrixRMaj(rows, cols), new DMatrixRMaj(rows, cols)};
         }
         return chunk[c];
     }

@@ -27,7 +27,11 @@ import org.totaldiff.engine.Parallel;
  *   <li><b>B groups.</b> Each group sum S_b = Σ_{i∈G_b} g_i is one product over the group's rows
  *       of X and dY, read in place for contiguous groups ({@link Dense#multAddTransA(DMatrixRMaj,
  *       DMatrixRMaj, int, int, DMatrixRMaj)}); all B of them cost one extra weight-gradient
- *       product. The values x_b = (N/|G_b|) S_b are folded into a running mean and M2 (Welford
+ *       product, unless the set's {@linkplain SampleSet#gradientGroups() gradient groups} are
+ *       these groups: then the backward pass took the weight gradient as the sum of the same
+ *       group sums ({@link GroupedWeightGradient}) and they are read, not computed again (with
+ *       several uses, each use's group sum is formed alone and they are added in use order, kept
+ *       or not). The values x_b = (N/|G_b|) S_b are folded into a running mean and M2 (Welford
  *       1962) as they come, per fixed chunk of groups, and the chunks are combined in order
  *       (Chan, Golub, LeVeque 1979): never B copies of the parameter, and as accurate as the
  *       two-pass formula. Since rest is the same for every group, it shifts the mean only:
@@ -53,6 +57,8 @@ public final class GroupStatistics {
     private static final int MEAN = 1;
     private static final int M2 = 2;
     private static final int TOTAL = 3;
+    /** One use's group sum (a parameter with several uses). */
+    static final int USE = 4;
 
     private GroupStatistics() {
     }
@@ -103,8 +109,8 @@ public final class GroupStatistics {
             Arrays.fill(mean, 0.0);
             Arrays.fill(m2, 0.0);
             Arrays.fill(total, 0.0);
-            int from = first(groups, chunks, c);
-            int to = first(groups, chunks, c + 1);
+            int from = firstGroup(groups, chunks, c);
+            int to = firstGroup(groups, chunks, c + 1);
             for (int b = from; b < to; b++) {
                 Arrays.fill(sum, 0.0);
                 groupSum(uses, n, grouping, b, c, out, w[SUM]);
@@ -123,10 +129,10 @@ public final class GroupStatistics {
         double[] mean = acc[MEAN].data;
         double[] m2 = acc[M2].data;
         double[] total = acc[TOTAL].data;
-        long count = first(groups, chunks, 1);
+        long count = firstGroup(groups, chunks, 1);
         for (int c = 1; c < chunks; c++) {
             DMatrixRMaj[] w = out.chunk(c);
-            long more = first(groups, chunks, c + 1) - first(groups, chunks, c);
+            long more = firstGroup(groups, chunks, c + 1) - firstGroup(groups, chunks, c);
             double all = count + more;
             for (int e = 0; e < mean.length; e++) {
                 double d = w[MEAN].data[e] - mean[e];
@@ -155,19 +161,41 @@ public final class GroupStatistics {
     }
 
     /** The first group of chunk c when B groups are cut into {@code chunks} chunks. */
-    private static int first(int groups, int chunks, int c) {
+    static int firstGroup(int groups, int chunks, int c) {
         return (int) ((long) groups * c / chunks);
     }
 
-    /** out += Σ_{i∈G_b} g_i. */
+    /**
+     * out += Σ_{i∈G_b} g_i, out being zero: each use's own group sum (the one its backward pass
+     * kept, if it kept those of this grouping), added in use order.
+     */
     private static void groupSum(List<Use> uses, int n, Grouping grouping, int b, int chunk, GroupMoments ws,
             DMatrixRMaj out) {
-        if (grouping.kind() == Grouping.Kind.CONTIGUOUS) {
-            int lo = grouping.start(b);
-            rowsSum(uses, n, lo, lo + grouping.size(b), out);
+        if (grouping.kind() != Grouping.Kind.CONTIGUOUS) {
+            membersSum(uses, n, grouping.partition().membersView(b), chunk, ws, out);
             return;
         }
-        membersSum(uses, n, grouping.partition().membersView(b), chunk, ws, out);
+        int lo = grouping.start(b);
+        int hi = lo + grouping.size(b);
+        if (uses.size() == 1) {
+            useSum(uses.get(0), n, grouping, b, lo, hi, out);
+            return;
+        }
+        DMatrixRMaj one = ws.chunk(chunk)[USE];
+        for (Use use : uses) {
+            Arrays.fill(one.data, 0.0);
+            useSum(use, n, grouping, b, lo, hi, one);
+            Dense.addEquals(out, 1.0, one);
+        }
+    }
+
+    /** out += use's part of Σ_{lo <= i < hi} g_i: the kept group sum S_b, or computed in place. */
+    private static void useSum(Use use, int n, Grouping grouping, int b, int lo, int hi, DMatrixRMaj out) {
+        if (use.groupSums() != null && use.groupSums().holds(grouping)) {
+            Dense.addEquals(out, 1.0, use.groupSums().sum(b));
+        } else {
+            rowsSum(List.of(use), n, lo, hi, out);
+        }
     }
 
     /** out += Σ_{i∈members} g_i, the rows gathered into chunk {@code chunk}'s scratch. */
@@ -190,14 +218,12 @@ public final class GroupStatistics {
     /** out += Σ_{lo <= i < hi} g_i, the rows read in place in every stream. */
     private static void rowsSum(List<Use> uses, int n, int lo, int hi, DMatrixRMaj out) {
         for (Use use : uses) {
+            if (!use.isBias()) {
+                GroupedWeightGradient.addRows(use.x(), use.dy(), n, use.streams(n), lo, hi, out);
+                continue;
+            }
             for (int s = 0; s < use.streams(n); s++) {
-                int from = s * n + lo;
-                int to = s * n + hi;
-                if (use.isBias()) {
-                    Dense.sumColsAdd(use.dy(), from, to, out);
-                } else {
-                    Dense.multAddTransA(use.x(), use.dy(), from, to, out);
-                }
+                Dense.sumColsAdd(use.dy(), s * n + lo, s * n + hi, out);
             }
         }
     }

@@ -97,6 +97,15 @@ public final class Grouping {
         return kind;
     }
 
+    /**
+     * Whether {@code other} cuts the samples into the same groups: two contiguous groupings of as
+     * many samples into as many groups, or the very same object.
+     */
+    boolean sameGroupsAs(Grouping other) {
+        return this == other || (kind == Kind.CONTIGUOUS && other.kind == Kind.CONTIGUOUS
+                && samples == other.samples && groups == other.groups);
+    }
+
     Partition partition() {
         return partition;
     }

@@ -41,6 +41,7 @@ public final class Node {
     private boolean fresh;
     private boolean retain;
     private boolean released;
+    private GroupedWeightGradient groupSums;
 
     Node(Tape tape, int index, String name, Op op, Node[] inputs, DMatrixRMaj value, boolean requiresGrad,
             SampleSet samples, int streams, Tape.Slot slot) {
@@ -210,6 +211,20 @@ public final class Node {
     /** The k-th saved buffer, shaped rows x cols. */
     DMatrixRMaj buffer(int k, int rows, int cols) {
         return slot.saved(k, rows, cols);
+    }
+
+    /**
+     * The group sums of this product's weight gradient, kept in this position's slot; from now on
+     * {@link #groupSums()} returns them (the backward pass is filling them).
+     */
+    GroupedWeightGradient keepGroupSums() {
+        groupSums = slot.groupedGradient();
+        return groupSums;
+    }
+
+    /** The group sums the backward pass of this recording took, or null if it took none. */
+    GroupedWeightGradient groupSums() {
+        return groupSums;
     }
 
     void zeroGrad() {

@@ -13,8 +13,11 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class ParameterUses {
 
-    /** One use: its X (null for a bias), its adjoint dY, and the rows that hold samples. */
-    record Use(DMatrixRMaj x, DMatrixRMaj dy, int rows) {
+    /**
+     * One use: its X (null for a bias), its adjoint dY, the rows that hold samples, and the group
+     * sums its backward pass kept (null if none: a bias, or a set without gradient groups).
+     */
+    record Use(DMatrixRMaj x, DMatrixRMaj dy, int rows, GroupedWeightGradient groupSums) {
 
         /** The stacked streams that hold this use's contributions. */
         int streams(int n) {
@@ -60,13 +63,13 @@ final class ParameterUses {
                     continue;
                 }
                 if (node.inputs[1] == param) {
-                    out.add(new Use(x.value, node.grad(), node.rows()));
+                    out.add(new Use(x.value, node.grad(), node.rows(), node.groupSums()));
                 }
                 if (node.op instanceof Products.Linear linear && node.inputs[2] == param) {
-                    out.add(new Use(null, node.grad(), linear.biasRows));
+                    out.add(new Use(null, node.grad(), linear.biasRows, null));
                 }
             } else if (node.op == ElementWise.ADD_ROW && tagged && node.inputs[1] == param) {
-                out.add(new Use(null, node.grad(), node.rows()));
+                out.add(new Use(null, node.grad(), node.rows(), null));
             }
         }
         return out;

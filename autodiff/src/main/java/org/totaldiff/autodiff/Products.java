@@ -11,6 +11,21 @@ final class Products {
     private Products() {
     }
 
+    /**
+     * W̄ += Xᵀ Ȳ for the product {@code out} = X W (+ b): by the gradient groups of X's sample
+     * set when X's rows hold that set's samples, keeping the group sums
+     * ({@link GroupedWeightGradient}), else as one product.
+     */
+    static void addWeightGradient(Node out, DMatrixRMaj gw) {
+        Node x = out.inputs[0];
+        Grouping groups = x.samples == null ? null : x.samples.gradientGroups();
+        if (groups != null && out.rows() == x.rows() && x.rows() % groups.samples() == 0) {
+            out.keepGroupSums().accumulate(x.value, out.grad(), groups, gw);
+        } else {
+            Dense.multAddTransA(x.value, out.grad(), gw);
+        }
+    }
+
     /** C = A·B;  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄. */
     static final class MatMul extends Op {
         @Override
@@ -40,7 +55,7 @@ final class Products {
             }
             DMatrixRMaj gb = out.inputs[1].gradForAccumulation();
             if (gb != null) {
-                Dense.multAddTransA(a, out.grad(), gb);
+                addWeightGradient(out, gb);
             }
         }
     }
@@ -83,7 +98,7 @@ final class Products {
             }
             DMatrixRMaj gw = out.inputs[1].gradForAccumulation();
             if (gw != null) {
-                Dense.multAddTransA(out.inputs[0].value, gz, gw);
+                addWeightGradient(out, gw);
             }
             DMatrixRMaj gb = out.inputs[2].gradForAccumulation();
             if (gb != null) {

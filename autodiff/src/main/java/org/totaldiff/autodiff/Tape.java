@@ -459,6 +459,7 @@ public final class Tape {
         private DMatrixRMaj value;
         private DMatrixRMaj grad;
         private DMatrixRMaj[] saved = new DMatrixRMaj[0];
+        private GroupedWeightGradient grouped;
 
         DMatrixRMaj value(int rows, int cols) {
             value = reuse(value, rows, cols);
@@ -468,6 +469,13 @@ public final class Tape {
         DMatrixRMaj grad(int rows, int cols) {
             grad = reuse(grad, rows, cols);
             return grad;
+        }
+
+        GroupedWeightGradient groupedGradient() {
+            if (grouped == null) {
+                grouped = new GroupedWeightGradient();
+            }
+            return grouped;
         }
 
         DMatrixRMaj saved(int k, int rows, int cols) {

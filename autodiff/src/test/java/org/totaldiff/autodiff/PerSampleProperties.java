@@ -122,6 +122,54 @@ class PerSampleProperties {
     }
 
     @Test
+    void gradientGroupsChangeOnlyTheRoundingAndKeepEveryGroupSum() {
+        qt().withFixedSeed(63).withExamples(20).forAll(Cases.dims(12)).checkAssert(c -> {
+            int n = 4 + c.a();
+            int groups = 1 + (int) Math.floorMod(c.seed(), (long) n);
+            Problem problem = Problem.random(c.seed(), n, 1 + c.b() % 5, 1 + c.c() % 3);
+            List<Node> plain = new ArrayList<>();
+            problem.run(new SampleSet("collocation", n), null, plain);
+            SampleSet set = new SampleSet("collocation", n, groups);
+            List<Node> grouped = new ArrayList<>();
+            Tape tape = problem.run(set, null, grouped);
+            Grouping grouping = Grouping.contiguous(n, groups);
+            for (int j = 0; j < grouped.size(); j++) {
+                Node p = grouped.get(j);
+                assertClose(plain.get(j).grad(), p.grad(), 1e-13, "gradient of " + p + " by " + groups + " groups");
+                for (ParameterUses.Use use : ParameterUses.find(tape, p, set)) {
+                    if (use.isBias()) {
+                        assertEquals(null, use.groupSums());
+                        continue;
+                    }
+                    assertTrue(use.groupSums().holds(grouping), "the backward pass kept the sums of " + p);
+                    for (int b = 0; b < groups; b++) {
+                        // S_b as GroupStatistics forms it: the group's rows of every stream, copied out
+                        DMatrixRMaj expected = new DMatrixRMaj(p.rows(), p.cols());
+                        int[] members = grouping.members(b);
+                        DMatrixRMaj x = new DMatrixRMaj(1, 1);
+                        DMatrixRMaj dy = new DMatrixRMaj(1, 1);
+                        for (int s = 0; s < use.streams(n); s++) {
+                            ParameterUses.gather(use.x(), shift(members, s * n), use.rows(), 1, x);
+                            ParameterUses.gather(use.dy(), shift(members, s * n), use.rows(), 1, dy);
+                            org.totaldiff.engine.Dense.multAddTransA(x, dy, expected);
+                        }
+                        assertTrue(java.util.Arrays.equals(expected.data, use.groupSums().sum(b).data),
+                                "group " + b + " of " + p + " is the group's own product, bit for bit");
+                    }
+                }
+            }
+        });
+    }
+
+    private static int[] shift(int[] members, int by) {
+        int[] out = members.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += by;
+        }
+        return out;
+    }
+
+    @Test
     void groupSumsAddUpToTheResidualPartOfTheGradient() {
         Problem problem = Problem.random(5, 40, 8, 2);
         SampleSet set = new SampleSet("collocation", 40);

@@ -2,6 +2,7 @@ package org.totaldiff.experiments.monitor;
 
 import java.util.List;
 import java.util.Locale;
+import org.totaldiff.pinn.train.Trainer;
 import org.totaldiff.pinn.train.TrainingListener.Cadence;
 
 /**
@@ -80,7 +81,7 @@ public record MonitorConfig(boolean snr, boolean entropy, Grouping grouping, int
 
     /** The authors' monitors and cadences, both on. */
     public static MonitorConfig defaults() {
-        return new MonitorConfig(true, true, Grouping.CONTIGUOUS, 100, new Cadence(2, 300, 100),
+        return new MonitorConfig(true, true, Grouping.CONTIGUOUS, Trainer.GRADIENT_GROUPS, new Cadence(2, 300, 100),
                 List.of(0, 10, 20, 40, 80), 100, ResidualOrder.DEFAULT_CELLS);
     }
 

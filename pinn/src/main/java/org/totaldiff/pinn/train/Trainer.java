@@ -39,6 +39,13 @@ import org.totaldiff.pinn.sampling.ResidualRefinement;
  */
 public final class Trainer {
 
+    /**
+     * B of the groups by which the weight gradients over the collocation points are summed
+     * ({@link SampleSet#gradientGroups()}): the study's 100 SNR groups. It fixes the gradients'
+     * rounding, so a run's results do not depend on whether or how it is monitored.
+     */
+    public static final int GRADIENT_GROUPS = 100;
+
     /** Why a training phase ended. */
     public enum Stop {
         /** The requested number of iterations is complete. */
@@ -100,7 +107,7 @@ public final class Trainer {
         this.initialPoints = collocation.numRows;
         this.conditions = List.copyOf(conditions);
         this.bound = net.bind(tape);
-        this.set = new SampleSet("collocation", collocation.numRows);
+        this.set = collocationSet(collocation.numRows);
         this.params = net.parameters();
         for (Node p : bound.parameters()) {
             grads.add(p.grad());
@@ -131,8 +138,17 @@ public final class Trainer {
         System.arraycopy(collocation.data, 0, grown.data, 0, collocation.getNumElements());
         System.arraycopy(added.data, 0, grown.data, collocation.getNumElements(), added.getNumElements());
         collocation = grown;
-        set = new SampleSet("collocation", grown.numRows);
+        set = collocationSet(grown.numRows);
         weighting.addPoints(added);
+    }
+
+    /**
+     * The collocation points as a sample set whose weight gradients are summed by
+     * {@link #GRADIENT_GROUPS} contiguous groups (or one per point if fewer): the SNR monitor's
+     * default groups, whose statistics then read those group sums.
+     */
+    private static SampleSet collocationSet(int n) {
+        return new SampleSet("collocation", n, Math.min(GRADIENT_GROUPS, n));
     }
 
     /** Iterations completed so far: Adam's, plus L-BFGS's after them. */
