@@ -22,10 +22,18 @@ import org.totaldiff.engine.Parallel;
  *
  * <p>The chunks depend on the grouping only, so the result is the same for any thread count. The
  * gradient is Xᵀ dY up to rounding; its rounding is that of these sums (not of one long product),
- * whether or not anything reads the group sums. Products of 256 rows per group and stream are
- * also faster than one product over all rows (docs/performance.md, run 13).
+ * whether or not anything reads the group sums. Only products whose groups are large enough
+ * ({@link #pays}: a decision on the shapes alone) are taken this way: below that, B·streams
+ * small products cost more than one long one, and the SNR statistics compute their group sums
+ * themselves (docs/performance.md, run 13).
  */
 final class GroupedWeightGradient {
+
+    /**
+     * Multiply-adds of one group's product in one stream (⌊N/B⌋ m p) from which grouping pays: at
+     * 128 x 128 weights, groups of 64 points were as fast as one product (run 13), smaller ones slower.
+     */
+    static final long MIN_GROUP_WORK = 1L << 20;
 
     private Grouping grouping;
     private DMatrixRMaj[] sums = new DMatrixRMaj[0];
@@ -65,6 +73,11 @@ final class GroupedWeightGradient {
             addRows(x, dy, n, streams, grouping.start(groups), n, rest);
             Dense.addEquals(gw, 1.0, rest);
         }
+    }
+
+    /** Whether an m x p weight's gradient is taken by the groups of {@code grouping}: whether they are large enough. */
+    static boolean pays(Grouping grouping, int m, int p) {
+        return (long) (grouping.samples() / grouping.groups()) * m * p >= MIN_GROUP_WORK;
     }
 
     /** Whether the kept sums are those of {@code other}'s groups. */

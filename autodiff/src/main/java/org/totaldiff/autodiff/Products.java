@@ -13,13 +13,15 @@ final class Products {
 
     /**
      * W̄ += Xᵀ Ȳ for the product {@code out} = X W (+ b): by the gradient groups of X's sample
-     * set when X's rows hold that set's samples, keeping the group sums
-     * ({@link GroupedWeightGradient}), else as one product.
+     * set when X's rows hold that set's samples and the groups' products are large enough to pay
+     * ({@link GroupedWeightGradient#pays}), keeping the group sums ({@link GroupedWeightGradient}),
+     * else as one product.
      */
     static void addWeightGradient(Node out, DMatrixRMaj gw) {
         Node x = out.inputs[0];
         Grouping groups = x.samples == null ? null : x.samples.gradientGroups();
-        if (groups != null && out.rows() == x.rows() && x.rows() % groups.samples() == 0) {
+        if (groups != null && out.rows() == x.rows() && x.rows() % groups.samples() == 0
+                && GroupedWeightGradient.pays(groups, x.cols(), out.cols())) {
             out.keepGroupSums().accumulate(x.value, out.grad(), groups, gw);
         } else {
             Dense.multAddTransA(x.value, out.grad(), gw);

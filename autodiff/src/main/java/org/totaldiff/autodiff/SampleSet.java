@@ -6,9 +6,10 @@ package org.totaldiff.autodiff;
  * sets.
  *
  * <p>A set may have <em>gradient groups</em>: B contiguous groups of its samples by which the
- * weight gradient Xᵀ dY of every product on its rows is summed ({@link GroupedWeightGradient}),
- * so that {@link GroupStatistics} over the same groups reads the group sums instead of computing
- * them again. They fix the rounding of those gradients, whether or not anything reads them.
+ * weight gradient Xᵀ dY of every product on its rows is summed when the groups' products are
+ * large enough ({@link GroupedWeightGradient}), so that {@link GroupStatistics} over the same
+ * groups reads the group sums instead of computing them again. They fix the rounding of those
+ * gradients, whether or not anything reads them.
  */
 public final class SampleSet {
 

@@ -123,25 +123,30 @@ class PerSampleProperties {
 
     @Test
     void gradientGroupsChangeOnlyTheRoundingAndKeepEveryGroupSum() {
-        qt().withFixedSeed(63).withExamples(20).forAll(Cases.dims(12)).checkAssert(c -> {
-            int n = 4 + c.a();
-            int groups = 1 + (int) Math.floorMod(c.seed(), (long) n);
-            Problem problem = Problem.random(c.seed(), n, 1 + c.b() % 5, 1 + c.c() % 3);
+        qt().withFixedSeed(63).withExamples(12).forAll(Cases.dims(3)).checkAssert(c -> {
+            // 128 wide: groups of at least 64 points pay (GroupedWeightGradient.pays), smaller ones do not
+            boolean wide = c.b() != 1;
+            int n = wide ? 64 * c.a() + (int) Math.floorMod(c.seed(), 64L) : 4 + (int) Math.floorMod(c.seed(), 12L);
+            int groups = 1 + (int) Math.floorMod(c.seed() >> 8, (long) (wide ? c.a() : n));
+            Problem problem = Problem.random(c.seed(), n, wide ? 128 : 1 + c.c(), 1 + c.c() % 2);
             List<Node> plain = new ArrayList<>();
             problem.run(new SampleSet("collocation", n), null, plain);
             SampleSet set = new SampleSet("collocation", n, groups);
             List<Node> grouped = new ArrayList<>();
             Tape tape = problem.run(set, null, grouped);
             Grouping grouping = Grouping.contiguous(n, groups);
+            int kept = 0;
             for (int j = 0; j < grouped.size(); j++) {
                 Node p = grouped.get(j);
                 assertClose(plain.get(j).grad(), p.grad(), 1e-13, "gradient of " + p + " by " + groups + " groups");
                 for (ParameterUses.Use use : ParameterUses.find(tape, p, set)) {
-                    if (use.isBias()) {
-                        assertEquals(null, use.groupSums());
+                    boolean pays = !use.isBias() && GroupedWeightGradient.pays(grouping, p.rows(), p.cols());
+                    if (!pays) {
+                        assertEquals(null, use.groupSums(), "no group sums for " + p);
                         continue;
                     }
                     assertTrue(use.groupSums().holds(grouping), "the backward pass kept the sums of " + p);
+                    kept++;
                     for (int b = 0; b < groups; b++) {
                         // S_b as GroupStatistics forms it: the group's rows of every stream, copied out
                         DMatrixRMaj expected = new DMatrixRMaj(p.rows(), p.cols());
@@ -157,8 +162,38 @@ class PerSampleProperties {
                                 "group " + b + " of " + p + " is the group's own product, bit for bit");
                     }
                 }
+                if (kept == 0) {
+                    assertTrue(java.util.Arrays.equals(plain.get(j).grad().data, p.grad().data),
+                            "without grouped products the gradient of " + p + " is one product's, bit for bit");
+                }
             }
+            assertEquals(wide && c.c() % 2 == 1, kept > 0, "hidden 128 x 128 weights, and only they, are grouped");
         });
+    }
+
+    @Test
+    void keptGroupSumsAreThoseOfTheLatestRecordingOnAReusedTape() {
+        Rng rng = new Rng(64);
+        SampleSet set = new SampleSet("collocation", 130, 2);
+        DMatrixRMaj w = rng.fillUniform(new DMatrixRMaj(128, 128), -1, 1);
+        DMatrixRMaj first = rng.fillUniform(new DMatrixRMaj(130, 128), -1, 1);
+        DMatrixRMaj second = rng.fillUniform(new DMatrixRMaj(130, 128), -1, 1);
+        Tape reused = new Tape();
+        Node param = reused.parameter("W", w);
+        Node y = null;
+        for (DMatrixRMaj x : List.of(first, second)) {
+            reused.rewind();
+            reused.zeroGrad();
+            y = reused.matmul(reused.samples("x", x, set), param);
+            reused.backward(reused.meanSquares(y));
+        }
+        Tape fresh = new Tape();
+        Node yFresh = fresh.matmul(fresh.samples("x", second, set), fresh.parameter("W", w));
+        fresh.backward(fresh.meanSquares(yFresh));
+        for (int b = 0; b < 2; b++) {
+            assertTrue(java.util.Arrays.equals(yFresh.groupSums().sum(b).data, y.groupSums().sum(b).data), "group " + b);
+        }
+        assertTrue(java.util.Arrays.equals(fresh.parameters().get(0).grad().data, param.grad().data));
     }
 
     private static int[] shift(int[] members, int by) {

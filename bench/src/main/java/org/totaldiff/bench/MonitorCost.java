@@ -43,7 +43,7 @@ import org.totaldiff.pinn.train.TrainingListener;
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.totaldiff.bench.MonitorCost \
- *       [--points 25600] [--width 128] [--depth 6] [--rounds 7]
+ *       [--points 25600] [--width 128] [--depth 6] [--rounds 7] [--only plain,snr,per-sample,entropy,authors]
  * </pre>
  */
 public final class MonitorCost {
@@ -56,7 +56,12 @@ public final class MonitorCost {
         int width = 128;
         int depth = 6;
         int rounds = 7;
+        List<String> only = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--only")) {
+                only = List.of(args[i + 1].split(","));
+                continue;
+            }
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
                 case "--points" -> points = v;
@@ -64,7 +69,7 @@ public final class MonitorCost {
                 case "--depth" -> depth = v;
                 case "--rounds" -> rounds = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; accepted: --points, --width, --depth, --rounds");
+                        + "; accepted: --points, --width, --depth, --rounds, --only");
             }
         }
         TrainConfig paper = Presets.of(TrainConfig.Problem.HELMHOLTZ, Presets.Name.PAPER);
@@ -83,11 +88,15 @@ public final class MonitorCost {
         Entropy entropy = new Entropy();
         AuthorsWay authors = new AuthorsWay(trainer, 100);
         String[] names = {"plain", "snr B=100", "snr B=N", "entropy", "authors B=100"};
+        String[] keys = {"plain", "snr", "per-sample", "entropy", "authors"};
         List<TrainingListener> variants = Arrays.asList(null, groups, perSample, entropy, authors);
         double[][] times = new double[names.length][rounds];
         // two warm-up rounds (the JIT), not recorded
         for (int r = -2; r < rounds; r++) {
             for (int v = 0; v < names.length; v++) {
+                if (only != null && !only.contains(keys[v])) {
+                    continue;
+                }
                 TrainingListener l = variants.get(v);
                 long t0 = System.nanoTime();
                 trainer.run(trainer.iteration() + 1, l == null ? List.of() : List.of(l));
@@ -100,6 +109,9 @@ public final class MonitorCost {
         double plain = median(times[0]);
         System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s%n", "iteration", "median s", "x plain", "extra s");
         for (int v = 0; v < names.length; v++) {
+            if (only != null && !only.contains(keys[v])) {
+                continue;
+            }
             double m = median(times[v]);
             System.out.printf(Locale.ROOT, "%-14s %10.3f %10.3f %12.3f%n", names[v], m, m / plain, m - plain);
         }

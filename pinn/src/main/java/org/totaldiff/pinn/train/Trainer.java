@@ -41,7 +41,9 @@ public final class Trainer {
 
     /**
      * B of the groups by which the weight gradients over the collocation points are summed
-     * ({@link SampleSet#gradientGroups()}): the study's 100 SNR groups. It fixes the gradients'
+     * ({@link SampleSet#gradientGroups()}), for weights whose group products are large enough
+     * (the paper-size hidden layers; not the quick presets' 48-wide ones): the study's 100 SNR
+     * groups, whose statistics then cost no product of their own. It fixes the gradients'
      * rounding, so a run's results do not depend on whether or how it is monitored.
      */
     public static final int GRADIENT_GROUPS = 100;
