@@ -1,5 +1,6 @@
 package org.totaldiff.autodiff;
 
+import org.totaldiff.engine.Loops;
 import org.totaldiff.engine.Parallel;
 
 /**
@@ -15,7 +16,8 @@ import org.totaldiff.engine.Parallel;
  * so the forward pass writes only the jet Y (its value stream is t) and the backward pass
  * recomputes f', f'', f''' from Y's value stream as it goes. Against the general rule this saves
  * three N x n blocks per layer (f', f'', f''') of memory, their writes in the forward pass and
- * their reads in the backward pass, for a few multiplications per element. The expressions are
+ * their reads in the backward pass, for a few multiplications per element. The expressions
+ * ({@link org.totaldiff.engine.TanhJets}, on whole vectors where the Vector API is present) are
  * those {@link Functions#TANH} evaluates, in the same order, so the result is bit for bit the
  * general rule's.
  */
@@ -40,27 +42,11 @@ final class TanhJetMap extends Op {
         double[] y = out.value.data;
         int block = samples * out.cols();
         int d = layout.directions();
-        int pairs = layout.secondCount();
         int[][] pair = JetMap.pairs(layout);
+        Loops loops = Loops.get();
         Parallel.forRange(block, ElementWise.GRAIN, (from, to) -> {
             Functions.TANH.evaluate(z, y, null, null, null, from, to);
-            for (int k = 0; k < d; k++) {
-                int o = (1 + k) * block;
-                for (int e = from; e < to; e++) {
-                    double t = y[e];
-                    y[o + e] = (1.0 - t * t) * z[o + e];
-                }
-            }
-            for (int p = 0; p < pairs; p++) {
-                int o = (1 + d + p) * block;
-                int ok = (1 + pair[p][0]) * block;
-                int ol = (1 + pair[p][1]) * block;
-                for (int e = from; e < to; e++) {
-                    double t = y[e];
-                    double s = 1.0 - t * t;
-                    y[o + e] = -2.0 * t * s * z[ok + e] * z[ol + e] + s * z[o + e];
-                }
-            }
+            loops.tanhJetStreams(z, y, block, d, pair, from, to);
         });
     }
 
@@ -78,42 +64,10 @@ final class TanhJetMap extends Op {
         double[] gy = out.grad().data;
         int block = samples * out.cols();
         int d = layout.directions();
-        int pairs = layout.secondCount();
         int[][] pair = JetMap.pairs(layout);
-        Parallel.forRange(block, ElementWise.GRAIN, (from, to) -> {
-            for (int e = from; e < to; e++) {
-                double t = y[e];
-                double v = (1.0 - t * t) * gy[e];
-                gz[e] = fresh ? v : gz[e] + v;
-            }
-            for (int k = 0; k < d; k++) {
-                int o = (1 + k) * block;
-                for (int e = from; e < to; e++) {
-                    double t = y[e];
-                    double s = 1.0 - t * t;
-                    double v = s * gy[o + e];
-                    gz[o + e] = fresh ? v : gz[o + e] + v;
-                    gz[e] += -2.0 * t * s * z[o + e] * gy[o + e];
-                }
-            }
-            for (int p = 0; p < pairs; p++) {
-                int o = (1 + d + p) * block;
-                int ok = (1 + pair[p][0]) * block;
-                int ol = (1 + pair[p][1]) * block;
-                for (int e = from; e < to; e++) {
-                    double t = y[e];
-                    double s = 1.0 - t * t;
-                    double s2 = -2.0 * t * s;
-                    double s3 = -2 * (s * s + t * s2);
-                    double g = gy[o + e];
-                    double v = s * g;
-                    gz[o + e] = fresh ? v : gz[o + e] + v;
-                    gz[ok + e] += s2 * z[ol + e] * g;
-                    gz[ol + e] += s2 * z[ok + e] * g;
-                    gz[e] += (s3 * z[ok + e] * z[ol + e] + s2 * z[o + e]) * g;
-                }
-            }
-        });
+        Loops loops = Loops.get();
+        Parallel.forRange(block, ElementWise.GRAIN,
+                (from, to) -> loops.tanhJetAdjoint(z, y, gy, gz, fresh, block, d, pair, from, to));
     }
 
     @Override

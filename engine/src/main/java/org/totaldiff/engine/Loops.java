@@ -27,6 +27,13 @@ public interface Loops {
     /** t = tanh(z), d1 = tanh'(z) = 1 - t^2, d2 = tanh''(z) = -2 t d1, in one pass. */
     void tanhJet(double[] z, double[] t, double[] d1, double[] d2, int from, int to);
 
+    /** The derivative streams of a tanh jet, as {@link TanhJets#streams}. */
+    void tanhJetStreams(double[] z, double[] y, int block, int directions, int[][] pairs, int from, int to);
+
+    /** The adjoint of a tanh jet, as {@link TanhJets#adjoint}. */
+    void tanhJetAdjoint(double[] z, double[] y, double[] gy, double[] gz, boolean fresh, int block, int directions,
+            int[][] pairs, int from, int to);
+
     /** c = a * b (element-wise). */
     void mul(double[] a, double[] b, double[] c, int from, int to);
 

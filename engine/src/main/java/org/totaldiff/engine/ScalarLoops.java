@@ -30,6 +30,17 @@ public final class ScalarLoops implements Loops {
     }
 
     @Override
+    public void tanhJetStreams(double[] z, double[] y, int block, int directions, int[][] pairs, int from, int to) {
+        TanhJets.streams(z, y, block, directions, pairs, from, to);
+    }
+
+    @Override
+    public void tanhJetAdjoint(double[] z, double[] y, double[] gy, double[] gz, boolean fresh, int block,
+            int directions, int[][] pairs, int from, int to) {
+        TanhJets.adjoint(z, y, gy, gz, fresh, block, directions, pairs, from, to);
+    }
+
+    @Override
     public void mul(double[] a, double[] b, double[] c, int from, int to) {
         for (int i = from; i < to; i++) {
             c[i] = a[i] * b[i];

@@ -191,6 +191,43 @@ class ElementwiseProperties {
                 });
     }
 
+    /** The tanh-jet loops give the scalar rules' bits, fresh or accumulating, for any block, range and pairs. */
+    @Test
+    void scalarAndVectorTanhJetLoopsGiveTheSameBits() {
+        Loops scalar = new ScalarLoops();
+        Loops inUse = Loops.get();
+        int[][][] layouts = {{}, {{0, 0}, {1, 1}}, {{0, 1}}, {{1, 1}, {0, 0}, {0, 1}}};
+        qt().withFixedSeed(4L).withExamples(80).withShrinkCycles(0)
+                .forAll(MatrixGen.dims(1, 90), MatrixGen.seeds())
+                .checkAssert((block, seed) -> {
+                    int[][] pairs = layouts[(int) Math.floorMod(seed, 4L)];
+                    int streams = 3 + pairs.length;
+                    int len = streams * block;
+                    double[] z = MatrixGen.matrix(1, len, seed, -3, 3).data;
+                    double[] gy = MatrixGen.matrix(1, len, seed + 1).data;
+                    double[] start = MatrixGen.matrix(1, len, seed + 2).data;
+                    int from = block / 5;
+                    double[] sy = start.clone();
+                    double[] vy = start.clone();
+                    scalar.tanh(z, sy, 0, block);
+                    inUse.tanh(z, vy, 0, block);
+                    scalar.tanhJetStreams(z, sy, block, 2, pairs, from, block);
+                    inUse.tanhJetStreams(z, vy, block, 2, pairs, from, block);
+                    for (int i = 0; i < len; i++) {
+                        assertBits(sy[i], vy[i], "tanhJetStreams at " + i);
+                    }
+                    for (boolean fresh : new boolean[] {true, false}) {
+                        double[] sg = start.clone();
+                        double[] vg = start.clone();
+                        scalar.tanhJetAdjoint(z, sy, gy, sg, fresh, block, 2, pairs, from, block);
+                        inUse.tanhJetAdjoint(z, sy, gy, vg, fresh, block, 2, pairs, from, block);
+                        for (int i = 0; i < len; i++) {
+                            assertBits(sg[i], vg[i], "tanhJetAdjoint (fresh " + fresh + ") at " + i);
+                        }
+                    }
+                });
+    }
+
     private static void assertBits(double expected, double actual, String what) {
         if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
             throw new AssertionError(what + ": " + actual + " vs " + expected);

@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.totaldiff.engine.Loops;
 import org.totaldiff.engine.PortableMath;
+import org.totaldiff.engine.TanhJets;
 
 /**
  * The element-wise loops on the JDK Vector API: full vectors of the preferred species, then a
@@ -142,6 +143,80 @@ public final class VectorLoops implements Loops {
                 d2[i] = PortableMath.tanhD2(ti, si);
             }
         }
+    }
+
+    @Override
+    public void tanhJetStreams(double[] z, double[] y, int block, int directions, int[][] pairs, int from, int to) {
+        // TanhJets.streams pass by pass on whole vectors, the same operations in the same order
+        int end = bound(from, to);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int k = 0; k < directions; k++) {
+            int o = (1 + k) * block;
+            for (int e = from; e < end; e += L) {
+                DoubleVector t = DoubleVector.fromArray(S, y, e);
+                DoubleVector s = one.sub(t.mul(t));
+                s.mul(DoubleVector.fromArray(S, z, o + e)).intoArray(y, o + e);
+            }
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            int o = (1 + directions + p) * block;
+            int ok = (1 + pairs[p][0]) * block;
+            int ol = (1 + pairs[p][1]) * block;
+            for (int e = from; e < end; e += L) {
+                DoubleVector t = DoubleVector.fromArray(S, y, e);
+                DoubleVector s = one.sub(t.mul(t));
+                DoubleVector s2 = t.mul(-2.0).mul(s);
+                s2.mul(DoubleVector.fromArray(S, z, ok + e)).mul(DoubleVector.fromArray(S, z, ol + e))
+                        .add(s.mul(DoubleVector.fromArray(S, z, o + e))).intoArray(y, o + e);
+            }
+        }
+        TanhJets.streams(z, y, block, directions, pairs, end, to);
+    }
+
+    @Override
+    public void tanhJetAdjoint(double[] z, double[] y, double[] gy, double[] gz, boolean fresh, int block,
+            int directions, int[][] pairs, int from, int to) {
+        // TanhJets.adjoint pass by pass on whole vectors, the same operations in the same order
+        int end = bound(from, to);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int e = from; e < end; e += L) {
+            DoubleVector t = DoubleVector.fromArray(S, y, e);
+            DoubleVector v = one.sub(t.mul(t)).mul(DoubleVector.fromArray(S, gy, e));
+            (fresh ? v : DoubleVector.fromArray(S, gz, e).add(v)).intoArray(gz, e);
+        }
+        for (int k = 0; k < directions; k++) {
+            int o = (1 + k) * block;
+            for (int e = from; e < end; e += L) {
+                DoubleVector t = DoubleVector.fromArray(S, y, e);
+                DoubleVector s = one.sub(t.mul(t));
+                DoubleVector g = DoubleVector.fromArray(S, gy, o + e);
+                DoubleVector v = s.mul(g);
+                (fresh ? v : DoubleVector.fromArray(S, gz, o + e).add(v)).intoArray(gz, o + e);
+                DoubleVector term = t.mul(-2.0).mul(s).mul(DoubleVector.fromArray(S, z, o + e)).mul(g);
+                DoubleVector.fromArray(S, gz, e).add(term).intoArray(gz, e);
+            }
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            int o = (1 + directions + p) * block;
+            int ok = (1 + pairs[p][0]) * block;
+            int ol = (1 + pairs[p][1]) * block;
+            for (int e = from; e < end; e += L) {
+                DoubleVector t = DoubleVector.fromArray(S, y, e);
+                DoubleVector s = one.sub(t.mul(t));
+                DoubleVector s2 = t.mul(-2.0).mul(s);
+                DoubleVector s3 = s.mul(s).add(t.mul(s2)).mul(-2.0);
+                DoubleVector g = DoubleVector.fromArray(S, gy, o + e);
+                DoubleVector zk = DoubleVector.fromArray(S, z, ok + e);
+                DoubleVector zl = DoubleVector.fromArray(S, z, ol + e);
+                DoubleVector v = s.mul(g);
+                (fresh ? v : DoubleVector.fromArray(S, gz, o + e).add(v)).intoArray(gz, o + e);
+                DoubleVector.fromArray(S, gz, ok + e).add(s2.mul(zl).mul(g)).intoArray(gz, ok + e);
+                DoubleVector.fromArray(S, gz, ol + e).add(s2.mul(zk).mul(g)).intoArray(gz, ol + e);
+                DoubleVector inner = s3.mul(zk).mul(zl).add(s2.mul(DoubleVector.fromArray(S, z, o + e)));
+                DoubleVector.fromArray(S, gz, e).add(inner.mul(g)).intoArray(gz, e);
+            }
+        }
+        TanhJets.adjoint(z, y, gy, gz, fresh, block, directions, pairs, end, to);
     }
 
     @Override
