@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Run 11 (issue 11): every target of the whole training step, one run, in this order:
+# Every target of the whole training step (issue 11), one run, in this order (runs 11 and 13):
 #   machine peak; libtorch peer on JDK 17 and JDK 25 (2 threads) and JDK 17 on 1 thread;
 #   train costs (first iteration, system time, heap) on JDK 17 and JDK 25;
 #   JMH -prof gc of one step (allocation); numpy products with OPENBLAS_CORETYPE and
 #   OPENBLAS_L2_SIZE unset; machine peak again.
 # Prerequisite (from the repository root): mvn -B -Ppeer -pl bench -am package -DskipTests
-# Usage: bench/scripts/run11-step-targets.sh [OUT_DIR]   (default bench/results/run11-<UTC date>-step)
+# Usage: bench/scripts/step-targets.sh [OUT_DIR]   (default bench/results/step-<UTC date>)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT="${1:-bench/results/run11-$(date -u +%F)-step}"
+OUT="${1:-bench/results/step-$(date -u +%F)}"
 mkdir -p "$OUT"
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 MEM="-XX:+UseParallelGC -XX:+UseTransparentHugePages -Xms4g"
