@@ -18,9 +18,21 @@ F="$OUT/$LABEL.txt"
 { date -u; lscpu | grep 'Model name'; "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1; uptime
   echo "command: ./totaldiff train --problem helmholtz --preset paper --weighting rba --iterations $ITS --test-grid 201 --threads $THREADS"
   echo "JAVA_OPTS: -Xms4g -Xmx4g -Xlog:gc (the launcher adds -XX:+UseParallelGC and huge pages)"; } > "$F"
+START=$(date +%s.%N)
 JAVA_OPTS="-Xms4g -Xmx4g -Xlog:gc:file=$RUN/gc.log" /usr/bin/time -v ./totaldiff train --problem helmholtz --preset paper \
     --weighting rba --iterations "$ITS" --test-grid 201 --threads "$THREADS" --progress lines --out "$RUN/run" \
-    > "$RUN/stdout" 2> "$RUN/stderr" || { cat "$RUN/stderr" >> "$F"; echo "FAILED" >> "$F"; exit 1; }
+    > "$RUN/stdout" 2> "$RUN/stderr" &
+PID=$!
+# the first iteration ends when metrics.csv gets its first row (header + 1 line): poll every 20 ms
+FIRST=""
+while kill -0 "$PID" 2> /dev/null; do
+    if [ -z "$FIRST" ] && [ "$(wc -l < "$RUN/run/metrics.csv" 2> /dev/null || echo 0)" -ge 2 ]; then
+        FIRST=$(echo "$(date +%s.%N) - $START" | bc)
+    fi
+    sleep 0.02
+done
+wait "$PID" || { cat "$RUN/stderr" >> "$F"; echo "FAILED" >> "$F"; exit 1; }
+echo "first iteration done (metrics.csv row 0 written) ${FIRST:-?} s after the command started (JVM start and set-up included)" >> "$F"
 grep -E "^train|^finished" "$RUN/stderr" "$RUN/stdout" | sed 's/^[^:]*://' >> "$F"
 grep -E "Elapsed|User time|System time|Maximum resident|Minor|Major" "$RUN/stderr" >> "$F"
 python3 - "$RUN/gc.log" >> "$F" <<'PY'

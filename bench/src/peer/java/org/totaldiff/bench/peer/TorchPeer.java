@@ -120,7 +120,7 @@ public final class TorchPeer {
             InterleavedTimer.Times t = InterleavedTimer.run(variants, o.warmup(), o.rounds(), out);
             out.println();
             InterleavedTimer.print(out, t);
-            summary(out, t, ours, torch32 != null);
+            summary(out, t, ours, o.rounds(), torch32 != null);
             out.println(MachineInfo.memory());
             out.println("load at the end: " + MachineInfo.loadAverage());
         }
@@ -128,12 +128,17 @@ public final class TorchPeer {
     }
 
     /** The cost of the SNR statistics on each side, and the trajectory check after all the steps. */
-    private static void summary(PrintStream out, InterleavedTimer.Times t, TotaldiffStep ours, boolean f32) {
+    private static void summary(PrintStream out, InterleavedTimer.Times t, TotaldiffStep ours, int rounds,
+            boolean f32) {
         double oursExtra = t.median(t.index("ours snr f64")) - t.median(t.index("ours plain f64"));
         double torchExtra = t.median(t.index("torch snr f64")) - t.median(t.index("torch plain f64"));
         out.printf(Locale.ROOT, "SNR statistics (B groups) on top of the step: ours %.3f s (streamed), torch f64 %.3f s"
                 + " (one backward pass per group)%s%n", oursExtra, torchExtra, oursExtra > 0
                         ? String.format(Locale.ROOT, ": %.1fx", torchExtra / oursExtra) : " (ours within noise)");
+        // the difference of two noisy medians says little once ours is small: time the statistics themselves
+        double alone = ours.statisticsSeconds(rounds);
+        out.printf(Locale.ROOT, "SNR statistics timed inside our SNR steps (median of the last %d): %.4f s;"
+                + " torch f64's on top of its step %.3f s: %.1fx%n", rounds, alone, torchExtra, torchExtra / alone);
         double a = t.lastLoss()[t.index("ours snr f64")];
         double b = t.lastLoss()[t.index("torch snr f64")];
         out.printf(Locale.ROOT, "after %d steps each: loss ours %.12g, torch f64 %.12g (relative difference %.1e)",

@@ -26,14 +26,18 @@ final class TotaldiffStep {
     private final Grouping grouping;
     private final List<GroupMoments> moments = new ArrayList<>();
     private final Capture capture = new Capture();
+    /** The time of the group statistics of every SNR step, timed inside the step. */
+    private final List<Double> statisticsSeconds = new ArrayList<>();
     private final TrainingListener snr = new TrainingListener() {
         @Override
         public void afterBackward(Step step) {
+            long t0 = System.nanoTime();
             List<Node> weights = step.run().net().weights();
             for (int l = 0; l < weights.size(); l++) {
                 GroupStatistics.measure(step.run().net().tape(), weights.get(l), step.run().collocation(), grouping,
                         moments.get(l));
             }
+            statisticsSeconds.add((System.nanoTime() - t0) / 1e9);
         }
     };
 
@@ -67,6 +71,15 @@ final class TotaldiffStep {
     /** The gradients of the last step, if {@link #keepGradients} was called before it. */
     List<DMatrixRMaj> gradients() {
         return capture.gradients;
+    }
+
+    /** The median time of the group statistics (all weight matrices) over the last {@code steps} SNR steps. */
+    double statisticsSeconds(int steps) {
+        List<Double> last = new ArrayList<>(statisticsSeconds.subList(Math.max(0, statisticsSeconds.size() - steps),
+                statisticsSeconds.size()));
+        java.util.Collections.sort(last);
+        int n = last.size();
+        return n % 2 == 1 ? last.get(n / 2) : (last.get(n / 2 - 1) + last.get(n / 2)) / 2;
     }
 
     /** The group moments of each weight matrix from the last SNR step (in x out). */
