@@ -26,7 +26,7 @@ PID=$!
 # the first iteration ends when metrics.csv gets its first row (header + 1 line): poll every 20 ms
 FIRST=""
 while kill -0 "$PID" 2> /dev/null; do
-    if [ -z "$FIRST" ] && [ "$(wc -l < "$RUN/run/metrics.csv" 2> /dev/null || echo 0)" -ge 2 ]; then
+    if [ -z "$FIRST" ] && [ -f "$RUN/run/metrics.csv" ] && [ "$(wc -l < "$RUN/run/metrics.csv")" -ge 2 ]; then
         FIRST=$(echo "$(date +%s.%N) - $START" | bc)
     fi
     sleep 0.02
