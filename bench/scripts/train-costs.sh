@@ -13,26 +13,28 @@ LABEL="$1"; ITS="${2:-20}"; THREADS="${3:-2}"
 OUT="bench/results/train-costs-$(date -u +%F)"
 mkdir -p "$OUT"
 RUN="$(mktemp -d)"
-trap 'rm -rf "$RUN"' EXIT
+trap 'rm -rf "$RUN"' EXIT INT TERM
 F="$OUT/$LABEL.txt"
 { date -u; lscpu | grep 'Model name'; "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1; uptime
   echo "command: ./totaldiff train --problem helmholtz --preset paper --weighting rba --iterations $ITS --test-grid 201 --threads $THREADS"
   echo "JAVA_OPTS: -Xms4g -Xmx4g -Xlog:gc (the launcher adds -XX:+UseParallelGC and huge pages)"; } > "$F"
-START=$(date +%s.%N)
+START=$(date +%s%N)
 JAVA_OPTS="-Xms4g -Xmx4g -Xlog:gc:file=$RUN/gc.log" /usr/bin/time -v ./totaldiff train --problem helmholtz --preset paper \
     --weighting rba --iterations "$ITS" --test-grid 201 --threads "$THREADS" --progress lines --out "$RUN/run" \
     > "$RUN/stdout" 2> "$RUN/stderr" &
 PID=$!
-# the first iteration ends when metrics.csv gets its first row (header + 1 line): poll every 20 ms
+# a background job ignores Ctrl-C: stop the run with the script
+trap 'kill "$PID" 2> /dev/null; wait "$PID" 2> /dev/null; rm -rf "$RUN"' EXIT INT TERM
+# snr.csv gets row 0 when iteration 0 is over: written after the step, once the monitors have
+# measured and Adam has updated (SnrMonitor). Poll every 20 ms until it is there.
+ms() { echo $(( ($(date +%s%N) - START) / 1000000 )); }
 FIRST=""
-while kill -0 "$PID" 2> /dev/null; do
-    if [ -z "$FIRST" ] && [ -f "$RUN/run/metrics.csv" ] && [ "$(wc -l < "$RUN/run/metrics.csv")" -ge 2 ]; then
-        FIRST=$(echo "$(date +%s.%N) - $START" | bc)
-    fi
+while [ -z "$FIRST" ] && kill -0 "$PID" 2> /dev/null; do
+    if [ -f "$RUN/run/snr.csv" ] && [ "$(wc -l < "$RUN/run/snr.csv")" -ge 2 ]; then FIRST=$(ms); fi
     sleep 0.02
 done
 wait "$PID" || { cat "$RUN/stderr" >> "$F"; echo "FAILED" >> "$F"; exit 1; }
-echo "first iteration done (metrics.csv row 0 written) ${FIRST:-?} s after the command started (JVM start and set-up included)" >> "$F"
+echo "first iteration over (snr.csv row 0 written) ${FIRST:-?} ms after the command started (JVM start and set-up included)" >> "$F"
 grep -E "^train|^finished" "$RUN/stderr" "$RUN/stdout" | sed 's/^[^:]*://' >> "$F"
 grep -E "Elapsed|User time|System time|Maximum resident|Minor|Major" "$RUN/stderr" >> "$F"
 python3 - "$RUN/gc.log" >> "$F" <<'PY'

@@ -16,9 +16,9 @@ import org.totaldiff.engine.Parallel;
  *   W̄  += T_0 + T_1 + ... + R                       (R: the samples in no group)
  * </pre>
  *
- * Each S_b is computed exactly as {@link GroupStatistics} computes a group sum (the streams added
- * in order onto zero), and the T_c and R exactly as it computes the sum of its group sums, so the
- * SNR statistics of that grouping read the kept S_b instead of a second weight-gradient product.
+ * Each S_b is computed exactly as {@link GroupStatistics} computes one use's group sum (the
+ * streams added in order onto zero), so the SNR statistics of that grouping read the kept S_b
+ * instead of a second weight-gradient product, with the same bits.
  *
  * <p>The chunks depend on the grouping only, so the result is the same for any thread count. The
  * gradient is Xᵀ dY up to rounding; its rounding is that of these sums (not of one long product),

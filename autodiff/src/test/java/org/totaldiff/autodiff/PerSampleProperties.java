@@ -138,6 +138,7 @@ class PerSampleProperties {
             int kept = 0;
             for (int j = 0; j < grouped.size(); j++) {
                 Node p = grouped.get(j);
+                boolean keptHere = false;
                 assertClose(plain.get(j).grad(), p.grad(), 1e-13, "gradient of " + p + " by " + groups + " groups");
                 for (ParameterUses.Use use : ParameterUses.find(tape, p, set)) {
                     boolean pays = !use.isBias() && GroupedWeightGradient.pays(grouping, p.rows(), p.cols());
@@ -147,6 +148,7 @@ class PerSampleProperties {
                     }
                     assertTrue(use.groupSums().holds(grouping), "the backward pass kept the sums of " + p);
                     kept++;
+                    keptHere = true;
                     for (int b = 0; b < groups; b++) {
                         // S_b as GroupStatistics forms it: the group's rows of every stream, copied out
                         DMatrixRMaj expected = new DMatrixRMaj(p.rows(), p.cols());
@@ -162,7 +164,7 @@ class PerSampleProperties {
                                 "group " + b + " of " + p + " is the group's own product, bit for bit");
                     }
                 }
-                if (kept == 0) {
+                if (!keptHere) {
                     assertTrue(java.util.Arrays.equals(plain.get(j).grad().data, p.grad().data),
                             "without grouped products the gradient of " + p + " is one product's, bit for bit");
                 }
@@ -194,6 +196,31 @@ class PerSampleProperties {
             assertTrue(java.util.Arrays.equals(yFresh.groupSums().sum(b).data, y.groupSums().sum(b).data), "group " + b);
         }
         assertTrue(java.util.Arrays.equals(fresh.parameters().get(0).grad().data, param.grad().data));
+    }
+
+    @Test
+    void aWeightWithTwoUsesGetsTheSameMomentsFromKeptAndFromComputedGroupSums() {
+        // one weight, two products on rows of the same set, 10 groups (more than the 4 chunks)
+        Rng rng = new Rng(65);
+        int n = 650;
+        DMatrixRMaj w = rng.fillUniform(new DMatrixRMaj(128, 128), -1, 1);
+        DMatrixRMaj x1 = rng.fillUniform(new DMatrixRMaj(n, 128), -1, 1);
+        DMatrixRMaj x2 = rng.fillUniform(new DMatrixRMaj(n, 128), -1, 1);
+        Grouping grouping = Grouping.contiguous(n, 10);
+        GroupMoments[] moments = new GroupMoments[2];
+        for (int k = 0; k < 2; k++) {
+            SampleSet set = new SampleSet("collocation", n, k == 0 ? 0 : 10);
+            Tape tape = new Tape();
+            Node param = tape.parameter("W", w);
+            Node y1 = tape.matmul(tape.samples("x1", x1, set), param);
+            Node y2 = tape.matmul(tape.samples("x2", x2, set), param);
+            tape.backward(tape.add(tape.meanSquares(tape.map(Functions.TANH, y1)), tape.meanSquares(tape.mul(y1, y2))));
+            assertEquals(k == 1, y1.groupSums() != null && y2.groupSums() != null, "group sums kept");
+            moments[k] = GroupStatistics.measure(tape, param, set, grouping, GroupMoments.like(param));
+        }
+        assertTrue(java.util.Arrays.equals(moments[0].variance().data, moments[1].variance().data),
+                "variance from computed and from kept group sums");
+        assertClose(moments[0].mean(), moments[1].mean(), 1e-13, "mean");
     }
 
     private static int[] shift(int[] members, int by) {

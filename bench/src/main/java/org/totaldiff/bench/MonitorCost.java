@@ -60,6 +60,11 @@ public final class MonitorCost {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--only")) {
                 only = List.of(args[i + 1].split(","));
+                if (!only.contains("plain") || !List.of("plain", "snr", "per-sample", "entropy", "authors")
+                        .containsAll(only)) {
+                    throw new IllegalArgumentException("--only takes plain (always: the ratios are to it) and any of"
+                            + " snr, per-sample, entropy, authors, comma-separated; got " + args[i + 1]);
+                }
                 continue;
             }
             int v = Integer.parseInt(args[i + 1]);
@@ -114,6 +119,9 @@ public final class MonitorCost {
             }
             double m = median(times[v]);
             System.out.printf(Locale.ROOT, "%-14s %10.3f %10.3f %12.3f%n", names[v], m, m / plain, m - plain);
+        }
+        if (only != null) {
+            return; // the comparisons below need every variant
         }
         double extra = median(times[1]) - plain;
         double authorsExtra = median(times[4]) - plain;

@@ -147,7 +147,8 @@ public final class Trainer {
     /**
      * The collocation points as a sample set whose weight gradients are summed by
      * {@link #GRADIENT_GROUPS} contiguous groups (or one per point if fewer): the SNR monitor's
-     * default groups, whose statistics then read those group sums.
+     * default groups, whose statistics then read those group sums. (Once refinement has added
+     * points, the monitor keeps its groups as a partition of its own and computes its sums.)
      */
     private static SampleSet collocationSet(int n) {
         return new SampleSet("collocation", n, Math.min(GRADIENT_GROUPS, n));
