@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 OUT="${1:-bench/results/step-$(date -u +%F)}"
 mkdir -p "$OUT"
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
-MEM="-XX:+UseParallelGC -XX:+UseTransparentHugePages -Xms4g"
+MEM="-XX:+UseParallelGC -XX:+UseTransparentHugePages -Xms4g -Xmn256m"
 CP="bench/target/benchmarks.jar:$(cat bench/target/peer-classpath.txt)"
 if grep -q avx512f /proc/cpuinfo; then FLAGS=-mavx512f; else FLAGS=-mavx2; fi
 gcc -O2 $FLAGS -mfma -pthread bench/peak/fma_peak.c -o /tmp/fma_peak

@@ -17,9 +17,9 @@ trap 'rm -rf "$RUN"' EXIT INT TERM
 F="$OUT/$LABEL.txt"
 { date -u; lscpu | grep 'Model name'; "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1; uptime
   echo "command: ./totaldiff train --problem helmholtz --preset paper --weighting rba --iterations $ITS --test-grid 201 --threads $THREADS"
-  echo "JAVA_OPTS: -Xms4g -Xmx4g -Xlog:gc (the launcher adds -XX:+UseParallelGC and huge pages)"; } > "$F"
+  echo "JAVA_OPTS: -Xms4g -Xmx4g -Xmn256m -Xlog:gc (the launcher adds -XX:+UseParallelGC and huge pages)"; } > "$F"
 START=$(date +%s%N)
-JAVA_OPTS="-Xms4g -Xmx4g -Xlog:gc:file=$RUN/gc.log" /usr/bin/time -v ./totaldiff train --problem helmholtz --preset paper \
+JAVA_OPTS="-Xms4g -Xmx4g -Xmn256m -Xlog:gc:file=$RUN/gc.log" /usr/bin/time -v ./totaldiff train --problem helmholtz --preset paper \
     --weighting rba --iterations "$ITS" --test-grid 201 --threads "$THREADS" --progress lines --out "$RUN/run" \
     > "$RUN/stdout" 2> "$RUN/stderr" &
 PID=$!
