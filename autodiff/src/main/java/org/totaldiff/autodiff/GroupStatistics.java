@@ -82,6 +82,7 @@ public final class GroupStatistics {
         ParameterUses.requireOneBackward(tape);
         List<Use> uses = ParameterUses.find(tape, param, set, out.uses);
         ParameterUses.requireUses(param, set, uses);
+        ParameterUses.requireAdjoints(param, uses, use -> readsKeptSums(use, grouping));
         out.setGroups(grouping.groups());
         DMatrixRMaj grad = param.grad();
         if (grad == null) {
@@ -146,7 +147,7 @@ public final class GroupStatistics {
             DMatrixRMaj rest = acc[SUM];
             Arrays.fill(rest.data, 0.0);
             if (grouping.kind() == Grouping.Kind.CONTIGUOUS) {
-                rowsSum(uses, n, grouping.start(groups), n, rest);
+                contiguousSum(uses, n, grouping, -1, grouping.start(groups), n, acc[USE], rest);
             } else {
                 membersSum(uses, n, grouping.partition().ungroupedView(), 0, out, rest);
             }
@@ -176,12 +177,20 @@ public final class GroupStatistics {
             return;
         }
         int lo = grouping.start(b);
-        int hi = lo + grouping.size(b);
+        contiguousSum(uses, n, grouping, b, lo, lo + grouping.size(b), ws.chunk(chunk)[USE], out);
+    }
+
+    /**
+     * out += Σ_{lo <= i < hi} g_i for group b of a contiguous grouping, or for its samples in no
+     * group (b = -1), out being zero: with one use, its sum; with several, each use's sum formed
+     * alone in {@code one} and added in use order, so that kept and computed sums agree.
+     */
+    private static void contiguousSum(List<Use> uses, int n, Grouping grouping, int b, int lo, int hi,
+            DMatrixRMaj one, DMatrixRMaj out) {
         if (uses.size() == 1) {
             useSum(uses.get(0), n, grouping, b, lo, hi, out);
             return;
         }
-        DMatrixRMaj one = ws.chunk(chunk)[USE];
         for (Use use : uses) {
             Arrays.fill(one.data, 0.0);
             useSum(use, n, grouping, b, lo, hi, one);
@@ -189,13 +198,19 @@ public final class GroupStatistics {
         }
     }
 
-    /** out += use's part of Σ_{lo <= i < hi} g_i: the kept group sum S_b, or computed in place. */
+    /** out += use's part of Σ_{lo <= i < hi} g_i: the kept S_b (R for b = -1), or computed in place. */
     private static void useSum(Use use, int n, Grouping grouping, int b, int lo, int hi, DMatrixRMaj out) {
-        if (use.groupSums() != null && use.groupSums().holds(grouping)) {
-            Dense.addEquals(out, 1.0, use.groupSums().sum(b));
+        if (readsKeptSums(use, grouping)) {
+            Dense.addEquals(out, 1.0, b < 0 ? use.groupSums().rest() : use.groupSums().sum(b));
         } else {
             rowsSum(List.of(use), n, lo, hi, out);
         }
+    }
+
+    /** Whether the use's backward pass kept the group sums of this (contiguous) grouping. */
+    private static boolean readsKeptSums(Use use, Grouping grouping) {
+        return grouping.kind() == Grouping.Kind.CONTIGUOUS && use.groupSums() != null
+                && use.groupSums().holds(grouping);
     }
 
     /** out += Σ_{i∈members} g_i, the rows gathered into chunk {@code chunk}'s scratch. */

@@ -68,8 +68,8 @@ final class GroupedWeightGradient {
         for (int c = 0; c < chunks; c++) {
             Dense.addEquals(gw, 1.0, totals[c]);
         }
+        Arrays.fill(rest.data, 0, rest.getNumElements(), 0.0);
         if (grouping.ungrouped() > 0) {
-            Arrays.fill(rest.data, 0, rest.getNumElements(), 0.0);
             addRows(x, dy, n, streams, grouping.start(groups), n, rest);
             Dense.addEquals(gw, 1.0, rest);
         }
@@ -83,6 +83,11 @@ final class GroupedWeightGradient {
     /** Whether the kept sums are those of {@code other}'s groups. */
     boolean holds(Grouping other) {
         return grouping != null && grouping.sameGroupsAs(other);
+    }
+
+    /** R of the last {@link #accumulate}: the product over the samples in no group (zero if none). Not a copy. */
+    DMatrixRMaj rest() {
+        return rest;
     }
 
     /** S_b of the last {@link #accumulate}. Not a copy. */

@@ -107,6 +107,16 @@ public final class Node {
     }
 
     /** After this node's backward rule ran: hands a working adjoint back to the tape. */
+    /** This node's adjoint is a working one after all: handed back once the backward pass has used it. */
+    void handBackAfterBackward() {
+        retain = false;
+    }
+
+    /** Whether the backward pass handed this node's adjoint back. */
+    boolean adjointHandedBack() {
+        return released;
+    }
+
     void releaseAdjoint() {
         if (!retain && grad != null) {
             tape.giveBack(grad);

@@ -49,7 +49,9 @@ final class ParameterUses {
         }
         out.clear();
         for (Node node : tape.recording()) {
-            if (node.adjoint() == null || node.inputs.length < 2) {
+            // a product whose adjoint was handed back still has its group sums (dy is then null)
+            boolean handedBack = node.adjointHandedBack() && node.groupSums() != null;
+            if ((node.adjoint() == null && !handedBack) || node.inputs.length < 2) {
                 continue;
             }
             Node x = node.inputs[0];
@@ -63,10 +65,10 @@ final class ParameterUses {
                     continue;
                 }
                 if (node.inputs[1] == param) {
-                    out.add(new Use(x.value, node.grad(), node.rows(), node.groupSums()));
+                    out.add(new Use(x.value, node.adjoint(), node.rows(), node.groupSums()));
                 }
                 if (node.op instanceof Products.Linear linear && node.inputs[2] == param) {
-                    out.add(new Use(null, node.grad(), linear.biasRows, null));
+                    out.add(new Use(null, node.adjoint(), linear.biasRows, null));
                 }
             } else if (node.op == ElementWise.ADD_ROW && tagged && node.inputs[1] == param) {
                 out.add(new Use(null, node.grad(), node.rows(), null));
@@ -97,6 +99,22 @@ final class ParameterUses {
                 throw new IllegalStateException("gradient statistics: " + param.label() + " has a non-zero gradient"
                         + " but no product on rows tagged with " + set.name() + "; the operation that feeds it lost"
                         + " the sample layout (record the points with Tape.samples or Jet.input with the set)");
+            }
+        }
+    }
+
+    /**
+     * Refuses a use whose adjoint dY was handed back after the backward pass
+     * ({@link Tape#releaseGroupedAdjoints}) unless {@code keptSumsWillDo} says that its kept
+     * group sums are all the caller needs.
+     */
+    static void requireAdjoints(Node param, List<Use> uses, java.util.function.Predicate<Use> keptSumsWillDo) {
+        for (Use use : uses) {
+            if (use.dy() == null && !keptSumsWillDo.test(use)) {
+                throw new IllegalStateException("gradient statistics: a product of " + param.label() + " handed its"
+                        + " adjoint back after the backward pass (Tape.releaseGroupedAdjoints) and kept only the"
+                        + " sums of its gradient groups; these statistics need the adjoint: record with"
+                        + " releaseGroupedAdjoints(false)");
             }
         }
     }

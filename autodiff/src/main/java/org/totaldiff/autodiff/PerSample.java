@@ -162,7 +162,9 @@ public final class PerSample {
     }
 
     private static List<Use> uses(Tape tape, Node param, SampleSet set) {
-        return ParameterUses.find(tape, param, set);
+        List<Use> uses = ParameterUses.find(tape, param, set);
+        ParameterUses.requireAdjoints(param, uses, use -> false);
+        return uses;
     }
 
     // ------------------------------------------------------------------ row gathering

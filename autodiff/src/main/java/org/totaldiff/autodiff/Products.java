@@ -19,13 +19,22 @@ final class Products {
      */
     static void addWeightGradient(Node out, DMatrixRMaj gw) {
         Node x = out.inputs[0];
-        Grouping groups = x.samples == null ? null : x.samples.gradientGroups();
-        if (groups != null && out.rows() == x.rows() && x.rows() % groups.samples() == 0
-                && GroupedWeightGradient.pays(groups, x.cols(), out.cols())) {
-            out.keepGroupSums().accumulate(x.value, out.grad(), groups, gw);
+        if (groupsWeightGradient(out)) {
+            out.keepGroupSums().accumulate(x.value, out.grad(), x.samples.gradientGroups(), gw);
         } else {
             Dense.multAddTransA(x.value, out.grad(), gw);
         }
+    }
+
+    /** Whether the product {@code out} takes its weight gradient by its sample set's gradient groups. */
+    static boolean groupsWeightGradient(Node out) {
+        if (out.op != MATMUL && !(out.op instanceof Linear)) {
+            return false;
+        }
+        Node x = out.inputs[0];
+        Grouping groups = x.samples == null ? null : x.samples.gradientGroups();
+        return groups != null && out.rows() == x.rows() && x.rows() % groups.samples() == 0
+                && GroupedWeightGradient.pays(groups, x.cols(), out.cols());
     }
 
     /** C = A·B;  Ā += C̄·Bᵀ,  B̄ += Aᵀ·C̄. */

@@ -223,6 +223,58 @@ class PerSampleProperties {
         assertClose(moments[0].mean(), moments[1].mean(), 1e-13, "mean");
     }
 
+    @Test
+    void handedBackAdjointsLeaveTheGroupStatisticsAsTheyWereAndRefuseEverythingElse() {
+        // 655 points in 10 groups of 65 (5 in no group), a tanh layer between two grouped products
+        Rng rng = new Rng(66);
+        int n = 655;
+        DMatrixRMaj w1 = rng.fillUniform(new DMatrixRMaj(128, 128), -0.2, 0.2);
+        DMatrixRMaj w2 = rng.fillUniform(new DMatrixRMaj(128, 128), -0.2, 0.2);
+        DMatrixRMaj x = rng.fillUniform(new DMatrixRMaj(n, 128), -1, 1);
+        Grouping grouping = Grouping.contiguous(n, 10);
+        GroupMoments[][] moments = new GroupMoments[2][2];
+        Tape released = null;
+        Node[] releasedParams = null;
+        SampleSet releasedSet = null;
+        Node releasedProduct = null;
+        for (int k = 0; k < 2; k++) {
+            SampleSet set = new SampleSet("collocation", n, 10);
+            Tape tape = new Tape();
+            tape.releaseGroupedAdjoints(k == 1);
+            Node[] params = {tape.parameter("W1", w1), tape.parameter("W2", w2)};
+            Node z1 = tape.matmul(tape.samples("x", x, set), params[0]);
+            Node z2 = tape.matmul(tape.map(Functions.TANH, z1), params[1]);
+            tape.backward(tape.meanSquares(tape.map(Functions.TANH, z2)));
+            for (int l = 0; l < 2; l++) {
+                moments[k][l] = GroupStatistics.measure(tape, params[l], set, grouping, GroupMoments.like(params[l]));
+            }
+            if (k == 1) {
+                released = tape;
+                releasedParams = params;
+                releasedSet = set;
+                releasedProduct = z1;
+            }
+        }
+        for (int l = 0; l < 2; l++) {
+            assertTrue(java.util.Arrays.equals(moments[0][l].mean().data, moments[1][l].mean().data), "mean of W" + l);
+            assertTrue(java.util.Arrays.equals(moments[0][l].variance().data, moments[1][l].variance().data),
+                    "variance of W" + l);
+        }
+        Node product = releasedProduct;
+        IllegalStateException e = assertThrows(IllegalStateException.class, product::grad);
+        assertTrue(e.getMessage().contains("handed back"), e.getMessage());
+        Tape tape = released;
+        Node w = releasedParams[0];
+        SampleSet set = releasedSet;
+        for (Grouping other : List.of(Grouping.contiguous(n, 5), Grouping.perSample(n))) {
+            e = assertThrows(IllegalStateException.class,
+                    () -> GroupStatistics.measure(tape, w, set, other, GroupMoments.like(w)));
+            assertTrue(e.getMessage().contains("releaseGroupedAdjoints(false)"), e.getMessage());
+        }
+        e = assertThrows(IllegalStateException.class, () -> PerSample.groupSums(tape, w, set, Partition.contiguous(n, 10)));
+        assertTrue(e.getMessage().contains("releaseGroupedAdjoints(false)"), e.getMessage());
+    }
+
     private static int[] shift(int[] members, int by) {
         int[] out = members.clone();
         for (int i = 0; i < out.length; i++) {

@@ -84,6 +84,7 @@ public final class MonitorCost {
                 Presets.SEED), new TrainConfig.WeightingConfig(TrainConfig.Weighting.RBA, w.gamma(), w.eta(), w.start(),
                 w.normalization(), w.conditionWeights()), paper.schedule(), paper.monitors());
         Trainer trainer = new TrainRun(config).trainer();
+        trainer.releaseGroupedAdjoints(false); // the per-sample and the authors' variants read every adjoint
         System.out.printf(Locale.ROOT, "helmholtz rba, %s, %d points, %d threads, %s %s%n", trainer.network(), points,
                 org.totaldiff.engine.Parallel.threads(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));

@@ -16,6 +16,7 @@ import org.totaldiff.autodiff.Functions;
 import org.totaldiff.engine.Rng;
 import org.totaldiff.experiments.io.RunDirectory;
 import org.totaldiff.experiments.io.RunRecorder;
+import org.totaldiff.experiments.monitor.MonitorConfig;
 import org.totaldiff.experiments.monitor.Monitors;
 import org.totaldiff.experiments.progress.ProgressSink;
 import org.totaldiff.pinn.io.Checkpoint;
@@ -115,6 +116,7 @@ public final class TrainRun {
         if (config.sampling().refines()) {
             trainer.setRefinement(new ResidualRefinement(config.sampling().refinement()));
         }
+        trainer.releaseGroupedAdjoints(readsOnlyGradientGroups(config, collocation.numRows));
         this.lbfgs = new Lbfgs(oc.lbfgs());
         trainer.attachLbfgs(lbfgs);
         int g = config.schedule().testGrid();
@@ -258,6 +260,18 @@ public final class TrainRun {
             }
             saved.countDown();
         }
+    }
+
+    /**
+     * Whether nothing in this run reads the products' adjoints beyond the sums of the trainer's
+     * gradient groups: no snr.csv, or one over those very groups (contiguous, B = the trainer's),
+     * and no refinement (after which the monitor's groups become a partition of its own).
+     */
+    static boolean readsOnlyGradientGroups(TrainConfig config, int points) {
+        MonitorConfig m = config.monitors();
+        boolean snrOnGradientGroups = m.grouping() == MonitorConfig.Grouping.CONTIGUOUS
+                && m.groups() == Math.min(Trainer.GRADIENT_GROUPS, points);
+        return !config.sampling().refines() && (!m.snr() || snrOnGradientGroups);
     }
 
     /** metrics.csv: the loss terms every logEvery iterations, the test error every evalEvery. */
