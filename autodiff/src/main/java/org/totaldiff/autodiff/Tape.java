@@ -15,7 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  * operations on the same shapes allocates no matrices. Parameter gradients accumulate across
  * backward passes until {@link #zeroGrad()}. The adjoints of intermediate values other than
  * products' outputs are working buffers, handed back and reused within the pass (see
- * {@link Node}; {@link Node#retainGrad()} keeps one).
+ * {@link Node}; {@link Node#retainGrad()} keeps one); {@link #releaseGroupedAdjoints} hands back
+ * those of products whose weight gradient is taken by groups as well.
  *
  * <pre>{@code
  * Tape tape = new Tape();
