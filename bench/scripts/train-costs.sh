@@ -24,7 +24,7 @@ JAVA_OPTS="-Xms4g -Xmx4g -Xmn256m -Xlog:gc:file=$RUN/gc.log" /usr/bin/time -v ./
     > "$RUN/stdout" 2> "$RUN/stderr" &
 PID=$!
 # a background job ignores Ctrl-C: stop the run with the script
-trap 'kill "$PID" 2> /dev/null; wait "$PID" 2> /dev/null; rm -rf "$RUN"' EXIT INT TERM
+trap 'kill "$PID" 2> /dev/null || true; wait "$PID" 2> /dev/null || true; rm -rf "$RUN"' EXIT INT TERM
 # snr.csv gets row 0 when iteration 0 is over: written after the step, once the monitors have
 # measured and Adam has updated (SnrMonitor). Poll every 20 ms until it is there.
 ms() { echo $(( ($(date +%s%N) - START) / 1000000 )); }
