@@ -203,7 +203,7 @@ public final class GroupStatistics {
         if (readsKeptSums(use, grouping)) {
             Dense.addEquals(out, 1.0, b < 0 ? use.groupSums().rest() : use.groupSums().sum(b));
         } else {
-            rowsSum(List.of(use), n, lo, hi, out);
+            rowsSum(use, n, lo, hi, out);
         }
     }
 
@@ -230,16 +230,14 @@ public final class GroupStatistics {
         }
     }
 
-    /** out += Σ_{lo <= i < hi} g_i, the rows read in place in every stream. */
-    private static void rowsSum(List<Use> uses, int n, int lo, int hi, DMatrixRMaj out) {
-        for (Use use : uses) {
-            if (!use.isBias()) {
-                GroupedWeightGradient.addRows(use.x(), use.dy(), n, use.streams(n), lo, hi, out);
-                continue;
-            }
-            for (int s = 0; s < use.streams(n); s++) {
-                Dense.sumColsAdd(use.dy(), s * n + lo, s * n + hi, out);
-            }
+    /** out += use's part of Σ_{lo <= i < hi} g_i, the rows read in place in every stream. */
+    private static void rowsSum(Use use, int n, int lo, int hi, DMatrixRMaj out) {
+        if (!use.isBias()) {
+            GroupedWeightGradient.addRows(use.x(), use.dy(), n, use.streams(n), lo, hi, out);
+            return;
+        }
+        for (int s = 0; s < use.streams(n); s++) {
+            Dense.sumColsAdd(use.dy(), s * n + lo, s * n + hi, out);
         }
     }
 

@@ -326,11 +326,6 @@ public final class Tape {
         this.releaseGroupedAdjoints = release;
     }
 
-    /** Whether products whose weight gradient is taken by groups hand their adjoint back ({@link #releaseGroupedAdjoints}). */
-    public boolean releasesGroupedAdjoints() {
-        return releaseGroupedAdjoints;
-    }
-
     /** Starts a new recording; parameters, their gradients and the buffers are kept. */
     public void rewind() {
         nodes.clear();
