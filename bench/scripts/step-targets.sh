@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every target of the whole training step (issue 11), one run, in this order (runs 11 and 13):
 #   machine peak; libtorch peer on JDK 17 and JDK 25 (2 threads) and JDK 17 on 1 thread;
+#   the plain step alone against the peak of the same minute (StepEfficiency) on both JDKs;
 #   train costs (first iteration, system time, heap) on JDK 17 and JDK 25;
 #   JMH -prof gc of one step (allocation); numpy products with OPENBLAS_CORETYPE and
 #   OPENBLAS_L2_SIZE unset; machine peak again.
@@ -23,6 +24,12 @@ peer() { # LABEL JAVA THREADS
 peer jdk17 java 2
 peer jdk25 "$JDK25/bin/java" 2
 peer jdk17-1thread java 1
+efficiency() { # LABEL JAVA: the plain step alone, in rounds alternating with the peak program
+  "$2" --add-modules jdk.incubator.vector $MEM -cp "$CP" org.totaldiff.bench.peer.StepEfficiency --peak /tmp/fma_peak \
+      > "$OUT/efficiency-$1.txt" 2> "$OUT/efficiency-$1.err" || true
+}
+efficiency jdk17 java
+efficiency jdk25 "$JDK25/bin/java"
 bench/scripts/train-costs.sh jdk17 20 > /dev/null
 JAVA_HOME=$JDK25 bench/scripts/train-costs.sh jdk25 20 > /dev/null
 mv "bench/results/train-costs-$(date -u +%F)"/jdk17.txt "$OUT/train-costs-jdk17.txt"

@@ -18,7 +18,9 @@ import org.totaldiff.pinn.train.TrainingListener;
  * Our side: one {@link Trainer} iteration (rewind, record the loss with the jet forward pass of
  * u and its first and second input derivatives, one backward pass, Adam). The SNR step adds, as
  * the snr.csv monitor does, {@link GroupStatistics#measure} of every weight matrix for B
- * contiguous groups, streamed from that same backward pass.
+ * contiguous groups, streamed from that same backward pass. With B the trainer's
+ * {@link Trainer#GRADIENT_GROUPS}, the trainer hands the hidden layers' dY back, as
+ * {@code train} does.
  */
 final class TotaldiffStep {
 
@@ -46,6 +48,9 @@ final class TotaldiffStep {
         this.trainer = new Trainer(p.problem(), p.net(), adam, ResidualWeighting.none(), p.collocation(),
                 p.conditions());
         this.grouping = Grouping.contiguous(p.collocation().numRows, groups);
+        // as train does when its SNR groups are the trainer's gradient groups: the hidden layers'
+        // dY handed back, only their group sums kept (and each tanh jet's adjoint written in place)
+        trainer.releaseGroupedAdjoints(groups == Math.min(Trainer.GRADIENT_GROUPS, p.collocation().numRows));
         for (Node w : trainer.view().net().weights()) {
             moments.add(GroupMoments.like(w));
         }

@@ -1,0 +1,156 @@
+package org.totaldiff.bench.peer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.totaldiff.engine.Parallel;
+
+/**
+ * How much of the machine's peak our whole training step uses, measured alone (issue 11's 50 %
+ * target): the peer harness's plain step ({@link TotaldiffStep}, the paper's Helmholtz step with
+ * the hidden layers' dY handed back, as {@code train} runs it), timed in rounds that alternate
+ * with the peak program ({@code bench/peak/fma_peak.c}), so that each round's step is compared
+ * with the peak of the same minute on this shared machine:
+ *
+ * <pre>
+ *   warm-up: K steps
+ *   round r: peak_r = fma_peak's 2-thread GFLOP/s;  t_r = median of S steps
+ *            efficiency_r = useful GFLOP / t_r / peak_r
+ *   result:  the median of efficiency_r (and of t_r, peak_r)
+ * </pre>
+ *
+ * The useful work is counted by {@link UsefulWork} from the network and point counts. The peer
+ * harness ({@link TorchPeer}) times the same step interleaved with libtorch's, whose multi-GB
+ * allocations and threads share the machine with it; this harness gives the step the machine.
+ *
+ * <pre>
+ *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -XX:+UseTransparentHugePages -Xms4g -Xmn256m \
+ *       -cp bench/target/benchmarks.jar:$(cat bench/target/peer-classpath.txt) \
+ *       org.totaldiff.bench.peer.StepEfficiency --peak /tmp/fma_peak [--rounds 7] [--steps 9] [--warmup 5]
+ * </pre>
+ */
+public final class StepEfficiency {
+
+    static final String USAGE = "usage: StepEfficiency --peak PATH_TO_FMA_PEAK [--rounds R] [--steps S] [--warmup K]";
+    private static final Pattern TWO_THREADS = Pattern.compile("^2 thread\\(s\\): ([0-9.]+) GFLOP/s", Pattern.MULTILINE);
+
+    private StepEfficiency() {
+    }
+
+    public static void main(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("StepEfficiency: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        PeerProblem p = PeerProblem.paper(PeerOptions.defaults().points(), PeerOptions.defaults().width(),
+                PeerOptions.defaults().depth());
+        TotaldiffStep step = new TotaldiffStep(p, PeerOptions.defaults().groups());
+        UsefulWork work = UsefulWork.of(p.sizes(), p.collocation().numRows, p.boundary().numRows, 2, 2);
+        out.printf(Locale.ROOT, "step        paper Helmholtz, %s, %d points, %d boundary points, %d threads%n",
+                Arrays.toString(p.sizes()), p.collocation().numRows, p.boundary().numRows, Parallel.threads());
+        out.printf(Locale.ROOT, "useful work %s%n", work);
+        for (int i = 0; i < o.warmup; i++) {
+            step.plain();
+        }
+        out.println("round  peak GFLOP/s  median step s  useful GFLOP/s  % of peak");
+        double[] peaks = new double[o.rounds];
+        double[] medians = new double[o.rounds];
+        double[] shares = new double[o.rounds];
+        for (int r = 0; r < o.rounds; r++) {
+            peaks[r] = peak(o.peak);
+            double[] t = new double[o.steps];
+            for (int s = 0; s < o.steps; s++) {
+                long start = System.nanoTime();
+                step.plain();
+                t[s] = (System.nanoTime() - start) / 1e9;
+            }
+            medians[r] = median(t);
+            shares[r] = work.total() / 1e9 / medians[r] / peaks[r];
+            out.printf(Locale.ROOT, "%5d  %12.1f  %13.4f  %14.1f  %8.1f%n", r + 1, peaks[r], medians[r],
+                    work.total() / 1e9 / medians[r], 100 * shares[r]);
+        }
+        out.printf(Locale.ROOT, "median %11.1f  %13.4f  %14s  %8.1f   (medians over the rounds)%n", median(peaks),
+                median(medians), "", 100 * median(shares));
+    }
+
+    /** The 2-thread GFLOP/s that the peak program prints. */
+    private static double peak(String program) {
+        try {
+            Process proc = new ProcessBuilder(program).redirectErrorStream(true).start();
+            String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = proc.waitFor();
+            Matcher m = TWO_THREADS.matcher(text);
+            if (status != 0 || !m.find()) {
+                throw new IllegalStateException("the peak program " + program + " ended with status " + status
+                        + " without a '2 thread(s): X GFLOP/s' line: " + text.strip());
+            }
+            return Double.parseDouble(m.group(1));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the peak program " + program + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the peak program ran", e);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** The command line. */
+    private record Options(String peak, int rounds, int steps, int warmup) {
+
+        static Options parse(String... args) {
+            String peak = null;
+            int rounds = 7;
+            int steps = 9;
+            int warmup = 5;
+            List<String> a = new ArrayList<>(List.of(args));
+            for (int i = 0; i < a.size(); i += 2) {
+                String name = a.get(i);
+                if (i + 1 >= a.size()) {
+                    throw new IllegalArgumentException(name + " needs a value; " + USAGE);
+                }
+                String value = a.get(i + 1);
+                switch (name) {
+                    case "--peak" -> peak = value;
+                    case "--rounds" -> rounds = positive(name, value, 1);
+                    case "--steps" -> steps = positive(name, value, 1);
+                    case "--warmup" -> warmup = positive(name, value, 0);
+                    default -> throw new IllegalArgumentException("unknown option '" + name + "'; " + USAGE);
+                }
+            }
+            if (peak == null) {
+                throw new IllegalArgumentException("--peak is required (build it: gcc -O2 -mavx512f -mfma -pthread"
+                        + " bench/peak/fma_peak.c -o /tmp/fma_peak); " + USAGE);
+            }
+            return new Options(peak, rounds, steps, warmup);
+        }
+
+        private static int positive(String name, String value, int min) {
+            try {
+                int v = Integer.parseInt(value);
+                if (v >= min) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " takes a whole number >= " + min + ", got '" + value + "'");
+        }
+    }
+}
