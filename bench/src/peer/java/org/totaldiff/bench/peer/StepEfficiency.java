@@ -3,6 +3,8 @@ package org.totaldiff.bench.peer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +40,8 @@ import org.totaldiff.engine.Parallel;
 public final class StepEfficiency {
 
     static final String USAGE = "usage: StepEfficiency --peak PATH_TO_FMA_PEAK [--rounds R] [--steps S] [--warmup K]";
+    private static final String BUILD_PEAK = "build it: gcc -O2 -mavx512f -mfma -pthread bench/peak/fma_peak.c"
+            + " -o /tmp/fma_peak";
     private static final Pattern TWO_THREADS = Pattern.compile("^2 thread\\(s\\): ([0-9.]+) GFLOP/s", Pattern.MULTILINE);
 
     private StepEfficiency() {
@@ -52,7 +56,15 @@ public final class StepEfficiency {
             System.exit(2);
             return;
         }
-        PrintStream out = System.out;
+        try {
+            run(o, System.out);
+        } catch (IllegalStateException e) {
+            System.err.println("StepEfficiency: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Options o, PrintStream out) {
         PeerProblem p = PeerProblem.paper(PeerOptions.defaults().points(), PeerOptions.defaults().width(),
                 PeerOptions.defaults().depth());
         TotaldiffStep step = new TotaldiffStep(p, PeerOptions.defaults().groups());
@@ -135,8 +147,10 @@ public final class StepEfficiency {
                 }
             }
             if (peak == null) {
-                throw new IllegalArgumentException("--peak is required (build it: gcc -O2 -mavx512f -mfma -pthread"
-                        + " bench/peak/fma_peak.c -o /tmp/fma_peak); " + USAGE);
+                throw new IllegalArgumentException("--peak is required (" + BUILD_PEAK + "); " + USAGE);
+            }
+            if (!Files.isExecutable(Path.of(peak))) {
+                throw new IllegalArgumentException("--peak " + peak + " is not an executable file (" + BUILD_PEAK + ")");
             }
             return new Options(peak, rounds, steps, warmup);
         }
