@@ -22,7 +22,7 @@ import org.totaldiff.engine.Parallel;
  *
  * <pre>
  *   warm-up: K steps
- *   round r: peak_r = fma_peak's 2-thread GFLOP/s;  t_r = median of S steps
+ *   round r: peak_r = fma_peak's GFLOP/s on the step's threads (2);  t_r = median of S steps
  *            efficiency_r = useful GFLOP / t_r / peak_r
  *   result:  the median of efficiency_r (and of t_r, peak_r)
  * </pre>
@@ -42,7 +42,6 @@ public final class StepEfficiency {
     static final String USAGE = "usage: StepEfficiency --peak PATH_TO_FMA_PEAK [--rounds R] [--steps S] [--warmup K]";
     private static final String BUILD_PEAK = "build it: gcc -O2 -mavx512f -mfma -pthread bench/peak/fma_peak.c"
             + " -o /tmp/fma_peak";
-    private static final Pattern TWO_THREADS = Pattern.compile("^2 thread\\(s\\): ([0-9.]+) GFLOP/s", Pattern.MULTILINE);
 
     private StepEfficiency() {
     }
@@ -51,6 +50,10 @@ public final class StepEfficiency {
         Options o;
         try {
             o = Options.parse(args);
+            if (Parallel.threads() > 2) {
+                throw new IllegalArgumentException("the step would use " + Parallel.threads() + " threads, and"
+                        + " fma_peak.c measures the peak of 1 and 2; run with -Dtotaldiff.threads=2");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("StepEfficiency: " + e.getMessage());
             System.exit(2);
@@ -80,7 +83,7 @@ public final class StepEfficiency {
         double[] medians = new double[o.rounds];
         double[] shares = new double[o.rounds];
         for (int r = 0; r < o.rounds; r++) {
-            peaks[r] = peak(o.peak);
+            peaks[r] = peak(o.peak, Parallel.threads());
             double[] t = new double[o.steps];
             for (int s = 0; s < o.steps; s++) {
                 long start = System.nanoTime();
@@ -96,16 +99,18 @@ public final class StepEfficiency {
                 median(medians), "", 100 * median(shares));
     }
 
-    /** The 2-thread GFLOP/s that the peak program prints. */
-    private static double peak(String program) {
+    /** The GFLOP/s that the peak program prints for as many threads as the step uses. */
+    private static double peak(String program, int threads) {
+        Pattern line = Pattern.compile("^" + threads + " thread\\(s\\): ([0-9.]+) GFLOP/s", Pattern.MULTILINE);
         try {
             Process proc = new ProcessBuilder(program).redirectErrorStream(true).start();
             String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = proc.waitFor();
-            Matcher m = TWO_THREADS.matcher(text);
+            Matcher m = line.matcher(text);
             if (status != 0 || !m.find()) {
                 throw new IllegalStateException("the peak program " + program + " ended with status " + status
-                        + " without a '2 thread(s): X GFLOP/s' line: " + text.strip());
+                        + " without a '" + threads + " thread(s): X GFLOP/s' line for the step's " + threads
+                        + " threads (fma_peak.c measures 1 and 2; run with -Dtotaldiff.threads=2)");
             }
             return Double.parseDouble(m.group(1));
         } catch (IOException e) {
