@@ -12,8 +12,8 @@ import org.totaldiff.autodiff.Grouping;
 import org.totaldiff.autodiff.Node;
 import org.totaldiff.autodiff.SampleSet;
 import org.totaldiff.autodiff.Tape;
-import org.totaldiff.experiments.monitor.LayerEntropy;
 import org.totaldiff.experiments.monitor.GradientSnr;
+import org.totaldiff.experiments.monitor.LayerEntropy;
 import org.totaldiff.experiments.train.Presets;
 import org.totaldiff.experiments.train.TrainConfig;
 import org.totaldiff.experiments.train.TrainRun;
@@ -112,32 +112,26 @@ public final class MonitorCost {
                 }
             }
         }
-        double plain = median(times[0]);
+        double plain = Median.of(times[0]);
         System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s%n", "iteration", "median s", "x plain", "extra s");
         for (int v = 0; v < names.length; v++) {
             if (only != null && !only.contains(keys[v])) {
                 continue;
             }
-            double m = median(times[v]);
+            double m = Median.of(times[v]);
             System.out.printf(Locale.ROOT, "%-14s %10.3f %10.3f %12.3f%n", names[v], m, m / plain, m - plain);
         }
         if (only != null) {
             return; // the comparisons below need every variant
         }
-        double extra = median(times[1]) - plain;
-        double authorsExtra = median(times[4]) - plain;
+        double extra = Median.of(times[1]) - plain;
+        double authorsExtra = Median.of(times[4]) - plain;
         System.out.printf(Locale.ROOT, "group gradients for B=100: authors' way %.3f s, streamed %.3f s: %.1fx faster%n",
                 authorsExtra, extra, authorsExtra / extra);
         System.out.printf(Locale.ROOT, "bytes allocated per measurement (steady state): B=100 %d, B=N %d, entropy %d%n",
                 groups.lastBytes, perSample.lastBytes, entropy.lastBytes);
         System.out.printf(Locale.ROOT, "check: snr B=100 %.6g, B=N %.6g, authors %.6g (same iteration only for the"
                 + " last two)%n", groups.lastSnr, perSample.lastSnr, authors.lastSnr);
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static long allocated() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import org.totaldiff.bench.Median;
 
 /**
  * Interleaved timing: each round runs every variant once, in order (A B C ... A B C ...), so
@@ -28,10 +29,7 @@ final class InterleavedTimer {
     record Times(List<Variant> variants, double[][] seconds, double[] lastLoss) {
 
         double median(int v) {
-            double[] s = seconds[v].clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+            return Median.of(seconds[v]);
         }
 
         double min(int v) {

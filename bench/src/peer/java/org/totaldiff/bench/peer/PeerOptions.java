@@ -89,7 +89,7 @@ record PeerOptions(int points, int width, int depth, int groups, int rounds, int
         return new PeerOptions(points, width, depth, groups, rounds, warmup, threads, f32);
     }
 
-    private static int whole(String option, String value) {
+    static int whole(String option, String value) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {

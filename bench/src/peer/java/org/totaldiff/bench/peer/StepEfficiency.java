@@ -5,12 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.totaldiff.bench.Median;
 import org.totaldiff.engine.Parallel;
 
 /**
@@ -68,9 +67,9 @@ public final class StepEfficiency {
     }
 
     private static void run(Options o, PrintStream out) {
-        PeerProblem p = PeerProblem.paper(PeerOptions.defaults().points(), PeerOptions.defaults().width(),
-                PeerOptions.defaults().depth());
-        TotaldiffStep step = new TotaldiffStep(p, PeerOptions.defaults().groups());
+        PeerOptions paper = PeerOptions.defaults();
+        PeerProblem p = PeerProblem.paper(paper.points(), paper.width(), paper.depth());
+        TotaldiffStep step = new TotaldiffStep(p, paper.groups());
         UsefulWork work = UsefulWork.of(p.sizes(), p.collocation().numRows, p.boundary().numRows, 2, 2);
         out.printf(Locale.ROOT, "step        paper Helmholtz, %s, %d points, %d boundary points, %d threads%n",
                 Arrays.toString(p.sizes()), p.collocation().numRows, p.boundary().numRows, Parallel.threads());
@@ -90,13 +89,13 @@ public final class StepEfficiency {
                 step.plain();
                 t[s] = (System.nanoTime() - start) / 1e9;
             }
-            medians[r] = median(t);
+            medians[r] = Median.of(t);
             shares[r] = work.total() / 1e9 / medians[r] / peaks[r];
             out.printf(Locale.ROOT, "%5d  %12.1f  %13.4f  %14.1f  %8.1f%n", r + 1, peaks[r], medians[r],
                     work.total() / 1e9 / medians[r], 100 * shares[r]);
         }
-        out.printf(Locale.ROOT, "median %11.1f  %13.4f  %14s  %8.1f   (medians over the rounds)%n", median(peaks),
-                median(medians), "", 100 * median(shares));
+        out.printf(Locale.ROOT, "median %11.1f  %13.4f  %14s  %8.1f   (medians over the rounds)%n", Median.of(peaks),
+                Median.of(medians), "", 100 * Median.of(shares));
     }
 
     /** The GFLOP/s that the peak program prints for as many threads as the step uses. */
@@ -121,13 +120,6 @@ public final class StepEfficiency {
         }
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
     /** The command line. */
     private record Options(String peak, int rounds, int steps, int warmup) {
 
@@ -136,13 +128,12 @@ public final class StepEfficiency {
             int rounds = 7;
             int steps = 9;
             int warmup = 5;
-            List<String> a = new ArrayList<>(List.of(args));
-            for (int i = 0; i < a.size(); i += 2) {
-                String name = a.get(i);
-                if (i + 1 >= a.size()) {
+            for (int i = 0; i < args.length; i += 2) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value; " + USAGE);
                 }
-                String value = a.get(i + 1);
+                String value = args[i + 1];
                 switch (name) {
                     case "--peak" -> peak = value;
                     case "--rounds" -> rounds = positive(name, value, 1);
@@ -161,15 +152,11 @@ public final class StepEfficiency {
         }
 
         private static int positive(String name, String value, int min) {
-            try {
-                int v = Integer.parseInt(value);
-                if (v >= min) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            int v = PeerOptions.whole(name, value);
+            if (v < min) {
+                throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
             }
-            throw new IllegalArgumentException(name + " takes a whole number >= " + min + ", got '" + value + "'");
+            return v;
         }
     }
 }

@@ -7,6 +7,7 @@ import org.totaldiff.autodiff.GroupMoments;
 import org.totaldiff.autodiff.GroupStatistics;
 import org.totaldiff.autodiff.Grouping;
 import org.totaldiff.autodiff.Node;
+import org.totaldiff.bench.Median;
 import org.totaldiff.pinn.loss.ResidualWeighting;
 import org.totaldiff.pinn.optim.Adam;
 import org.totaldiff.pinn.optim.Constant;
@@ -80,11 +81,8 @@ final class TotaldiffStep {
 
     /** The median time of the group statistics (all weight matrices) over the last {@code steps} SNR steps. */
     double statisticsSeconds(int steps) {
-        List<Double> last = new ArrayList<>(statisticsSeconds.subList(Math.max(0, statisticsSeconds.size() - steps),
+        return Median.of(statisticsSeconds.subList(Math.max(0, statisticsSeconds.size() - steps),
                 statisticsSeconds.size()));
-        java.util.Collections.sort(last);
-        int n = last.size();
-        return n % 2 == 1 ? last.get(n / 2) : (last.get(n / 2 - 1) + last.get(n / 2)) / 2;
     }
 
     /** The group moments of each weight matrix from the last SNR step (in x out). */
