@@ -106,7 +106,6 @@ public final class Node {
         return grad;
     }
 
-    /** After this node's backward rule ran: hands a working adjoint back to the tape. */
     /** This node's adjoint is a working one after all: handed back once the backward pass has used it. */
     void handBackAfterBackward() {
         retain = false;
@@ -117,6 +116,7 @@ public final class Node {
         return released;
     }
 
+    /** After this node's backward rule ran: hands a working adjoint back to the tape. */
     void releaseAdjoint() {
         if (!retain && grad != null) {
             tape.giveBack(grad);
